@@ -1,0 +1,167 @@
+/**
+ * The figures on screen as a pure function of time. Losses accrue at the instant the scene
+ * shows each aircraft leave its stream; damage, claims and casualties were known only when the
+ * crews were debriefed, so they accrue when the force has landed. Dispatched counts a force from
+ * its first take-off. Evaluation is a few binary searches per force: cheap enough every frame.
+ */
+import type { FlightPlan } from '../motion/compile.ts';
+import { countValue, type CampaignFile, type Claims, type Force, type Losses, type Casualties } from '../records/schema.ts';
+
+export const FIGURE_KEYS = [
+  'dispatched',
+  'lost',
+  'damagedBeyondRepair',
+  'damaged',
+  'claimsDestroyed',
+  'claimsProbable',
+  'claimsDamaged',
+  'kia',
+  'wia',
+  'mia',
+] as const;
+export type FigureKey = (typeof FIGURE_KEYS)[number];
+export type Figures = Record<FigureKey, number>;
+
+export type RowGroup = 'bombers' | 'fighters';
+
+export interface FigureRow {
+  missionId: string;
+  periodId: string;
+  group: RowGroup;
+  label: string;
+  /** The full figures the record gives, for "of N" displays. */
+  final: Figures;
+  /** Sorted loss times (s) of every aircraft of the row. */
+  lossTimes: Float64Array;
+}
+
+interface Accrual {
+  row: number;
+  at: number;
+  values: Partial<Figures>;
+}
+
+export interface FigureModel {
+  rows: FigureRow[];
+  accruals: Accrual[];
+  plan: FlightPlan;
+}
+
+export interface FiguresNow {
+  rows: Figures[];
+  /** Totals per period id. */
+  periods: Map<string, Figures>;
+}
+
+export const emptyFigures = (): Figures => Object.fromEntries(FIGURE_KEYS.map((k) => [k, 0])) as Figures;
+
+const groupOf = (f: Force): RowGroup => (f.role === 'escort' || f.role === 'fighter-bomber' ? 'fighters' : 'bombers');
+
+function recordFigures(claims?: Claims, losses?: Losses, casualties?: Casualties): Partial<Figures> {
+  return {
+    damagedBeyondRepair: countValue(losses?.damagedBeyondRepair),
+    damaged: countValue(losses?.damaged),
+    claimsDestroyed: countValue(claims?.destroyed),
+    claimsProbable: countValue(claims?.probable),
+    claimsDamaged: countValue(claims?.damaged),
+    kia: countValue(casualties?.kia),
+    wia: countValue(casualties?.wia),
+    mia: countValue(casualties?.mia),
+  };
+}
+
+export function createFigureModel(file: CampaignFile, plan: FlightPlan): FigureModel {
+  const rows: FigureRow[] = [];
+  const accruals: Accrual[] = [];
+  const forcePlans = new Map(plan.forces.map((f) => [f.forceId, f]));
+  for (const period of file.periods)
+    for (const mission of period.missions) {
+      const rowOf = new Map<RowGroup, number>();
+      const rowFor = (group: RowGroup) => {
+        let r = rowOf.get(group);
+        if (r === undefined) {
+          r = rows.length;
+          rowOf.set(group, r);
+          const hasBoth = new Set(mission.forces.map(groupOf)).size > 1;
+          rows.push({
+            missionId: mission.id,
+            periodId: period.id,
+            group,
+            label: hasBoth ? `${mission.label}: ${group === 'bombers' ? 'bombers' : 'escorts'}` : mission.label,
+            final: emptyFigures(),
+            lossTimes: new Float64Array(0),
+          });
+        }
+        return r;
+      };
+      const rowLosses = new Map<number, number[]>();
+      for (const force of mission.forces) {
+        const fp = forcePlans.get(force.id)!;
+        const r = rowFor(groupOf(force));
+        rowLosses.set(r, [...(rowLosses.get(r) ?? []), ...fp.lossTimes]);
+        accruals.push({ row: r, at: fp.takeoff, values: { dispatched: fp.aircraft } });
+        accruals.push({ row: r, at: fp.landed, values: recordFigures(force.claims, force.losses, force.casualties) });
+      }
+      for (const joint of mission.jointFigures) {
+        const members = joint.forces.map((id) => mission.forces.find((f) => f.id === id)!);
+        const r = rowFor(groupOf(members[0]!));
+        const landed = Math.max(...members.map((f) => forcePlans.get(f.id)!.landed));
+        accruals.push({ row: r, at: landed, values: recordFigures(joint.claims, joint.losses, joint.casualties) });
+      }
+      for (const [r, times] of rowLosses) rows[r]!.lossTimes = Float64Array.from(times).sort();
+    }
+  for (const a of accruals) addInto(rows[a.row]!.final, a.values);
+  for (const row of rows) row.final.lost = row.lossTimes.length;
+  return { rows, accruals, plan };
+}
+
+export function createFiguresNow(model: FigureModel): FiguresNow {
+  const periods = new Map<string, Figures>();
+  for (const row of model.rows) if (!periods.has(row.periodId)) periods.set(row.periodId, emptyFigures());
+  return { rows: model.rows.map(emptyFigures), periods };
+}
+
+/** Fills `out` with the figures at `time` (s after the plan epoch). Allocates nothing. */
+export function figuresAt(model: FigureModel, time: number, out: FiguresNow): FiguresNow {
+  for (const f of out.rows) clear(f);
+  for (const f of out.periods.values()) clear(f);
+  for (const a of model.accruals) if (a.at <= time) addInto(out.rows[a.row]!, a.values);
+  model.rows.forEach((row, r) => {
+    const f = out.rows[r]!;
+    f.lost = countAtOrBefore(row.lossTimes, time);
+    addInto(out.periods.get(row.periodId)!, f);
+  });
+  return out;
+}
+
+/** Aircraft in the air (falling ones included) at `time`. */
+export function airborneAt(plan: FlightPlan, time: number): number {
+  return countAtOrBefore(plan.sortedStarts, time) - countAtOrBefore(plan.sortedEnds, time);
+}
+
+export function lostAt(plan: FlightPlan, time: number): number {
+  return countAtOrBefore(plan.lossTimes, time);
+}
+
+/** Number of entries ≤ t in an ascending array. */
+export function countAtOrBefore(sorted: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function clear(f: Figures) {
+  for (const k of FIGURE_KEYS) f[k] = 0;
+}
+
+function addInto(into: Figures, values: Partial<Figures>) {
+  for (const k of FIGURE_KEYS) {
+    const v = values[k];
+    if (v) into[k] += v;
+  }
+}
