@@ -1,0 +1,213 @@
+/**
+ * The day's figures so far, mission by mission, accruing with the clock. Every row opens to the
+ * passages its figures come from. German losses are shown beside the crews' claims, attributed.
+ */
+import { useLayoutEffect, useRef } from 'react';
+import type { Campaign } from '../app/campaigns.ts';
+import { countValue, type Metric, type Period, type Source } from '../records/schema.ts';
+import { describeCount } from '../records/crossCheck.ts';
+import type { Figures } from '../timeline/periodFigures.ts';
+import { setText, useLiveWriter } from './live.ts';
+
+const COLUMNS: { key: keyof Figures | 'claims'; label: string; title: string }[] = [
+  { key: 'dispatched', label: 'Disp.', title: 'Aircraft dispatched (counted from take-off)' },
+  { key: 'lost', label: 'Lost', title: 'Aircraft lost (as each leaves the stream)' },
+  { key: 'damagedBeyondRepair', label: 'DBR', title: 'Damaged beyond repair (reported on landing)' },
+  { key: 'damaged', label: 'Dmg.', title: 'Damaged (reported on landing)' },
+  { key: 'claims', label: 'Claims', title: 'Enemy aircraft claimed destroyed–probable–damaged (reported at debriefing)' },
+  { key: 'kia', label: 'KIA', title: 'Killed in action (reported on landing)' },
+  { key: 'wia', label: 'WIA', title: 'Wounded in action (reported on landing)' },
+  { key: 'mia', label: 'MIA', title: 'Missing in action (reported on landing)' },
+];
+
+const cellText = (f: Figures, key: (typeof COLUMNS)[number]['key']) =>
+  key === 'claims' ? `${f.claimsDestroyed}–${f.claimsProbable}–${f.claimsDamaged}` : String(f[key]);
+
+export function FiguresPanel({ campaign, period }: { campaign: Campaign; period: Period }) {
+  const table = useRef<HTMLTableElement>(null);
+  const cells = useRef<HTMLElement[]>([]);
+  const rows = campaign.figures.rows.map((row, index) => ({ row, index })).filter(({ row }) => row.periodId === period.id);
+
+  useLayoutEffect(() => {
+    cells.current = Array.from(table.current?.querySelectorAll<HTMLElement>('[data-cell]') ?? []);
+  }, [period.id, campaign]);
+
+  useLiveWriter((frame) => {
+    const totals = frame.figures.periods.get(period.id);
+    for (const el of cells.current) {
+      const key = el.dataset.cell as (typeof COLUMNS)[number]['key'];
+      const r = el.dataset.row!;
+      const f = r === 'total' ? totals : frame.figures.rows[Number(r)];
+      if (f) setText(el, cellText(f, key));
+    }
+  });
+
+  return (
+    <section className="panel figures" aria-label="Figures so far">
+      <h2 className="panel__title">So far today</h2>
+      <table ref={table} className="figures__table">
+        <thead>
+          <tr>
+            <th scope="col">Mission</th>
+            {COLUMNS.map((c) => (
+              <th key={c.key} scope="col" title={c.title}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ row, index }) => (
+            <tr key={index}>
+              <th scope="row" title={`Of the record: ${row.final.dispatched} dispatched, ${row.final.lost} lost`}>
+                {row.label}
+              </th>
+              {COLUMNS.map((c) => (
+                <td key={c.key} data-row={index} data-cell={c.key}>
+                  0
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Day total</th>
+            {COLUMNS.map((c) => (
+              <td key={c.key} data-row="total" data-cell={c.key} data-figure={c.key}>
+                0
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+      <p className="figures__note">
+        Losses count as each aircraft leaves its stream; damage, claims and casualties when the force has landed. Claims are the
+        crews' own accounts and ran high: compare them with the German losses below.
+      </p>
+      <StatedFigures campaign={campaign} period={period} />
+      <Sources campaign={campaign} period={period} />
+    </section>
+  );
+}
+
+function StatedFigures({ campaign, period }: { campaign: Campaign; period: Period }) {
+  const axis = period.metrics.filter((m) => m.side === 'axis');
+  const other = period.metrics.filter((m) => m.side !== 'axis');
+  const totals = period.missions.flatMap((m) => (m.statedTotals ? [{ mission: m, totals: m.statedTotals }] : []));
+  return (
+    <div className="stated">
+      {axis.length > 0 && (
+        <>
+          <h3 className="stated__title">German losses, as recorded</h3>
+          <MetricList metrics={axis} campaign={campaign} />
+        </>
+      )}
+      {(other.length > 0 || totals.length > 0 || campaign.discrepancies.length > 0) && (
+        <details className="stated__more">
+          <summary>More figures the sources state for the day</summary>
+          {other.length > 0 && <MetricList metrics={other} campaign={campaign} />}
+          {totals.length > 0 && (
+            <ul className="stated__list">
+              {totals.map(({ mission, totals: t }) => {
+                const parts = (['aircraft', 'bombers', 'fighters'] as const).flatMap((g) =>
+                  (['dispatched', 'lost'] as const).flatMap((k) => {
+                    const c = t[g]?.[k];
+                    return c === undefined ? [] : [`${describeCount(c)} ${g} ${k}`];
+                  }),
+                );
+                return (
+                  <li key={mission.id}>
+                    <SourceNote source={t.source} campaign={campaign}>
+                      <strong>{mission.label}:</strong> {parts.join(', ')}
+                    </SourceNote>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {campaign.discrepancies.length > 0 && (
+            <>
+              <h3 className="stated__title">Where the records disagree</h3>
+              <ul className="stated__list stated__discrepancies">
+                {campaign.discrepancies.map((d) => (
+                  <li key={d}>{d.replace(/^[^:]+: /, '')}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </details>
+      )}
+    </div>
+  );
+}
+
+function MetricList({ metrics, campaign }: { metrics: Metric[]; campaign: Campaign }) {
+  return (
+    <ul className="stated__list">
+      {metrics.map((m) => (
+        <li key={m.key}>
+          <SourceNote source={m.source} campaign={campaign}>
+            <span className="stated__value">
+              {typeof m.value === 'number' ? '' : `${m.value.qualifier} `}
+              {countValue(m.value)}
+              {m.unit === '%' ? '%' : ''}
+            </span>{' '}
+            {m.label}
+            {m.account ? <span className="stated__account"> ({m.account})</span> : null}
+          </SourceNote>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A figure that opens to its source: publication, cited work and the passage itself. */
+export function SourceNote({ source, campaign, children }: { source: Source; campaign: Campaign; children: React.ReactNode }) {
+  const sources = campaign.records.campaign.sources;
+  const pub = sources.find((s) => s.id === source.ref);
+  const cited = source.cites ? sources.find((s) => s.id === source.cites) : undefined;
+  return (
+    <details className="source-note">
+      <summary>{children}</summary>
+      <blockquote className="source-note__quote">“{source.quote}”</blockquote>
+      <p className="source-note__ref">
+        {pub?.title ?? source.ref}
+        {cited
+          ? `, citing ${cited.author ? `${cited.author}, ` : ''}${cited.title}${cited.citedAs ? ` ${cited.citedAs}` : ''}`
+          : ''}
+        {source.page ? `, p. ${source.page}` : ''}
+      </p>
+      {source.note && <p className="source-note__ref">{source.note}</p>}
+    </details>
+  );
+}
+
+function Sources({ campaign, period }: { campaign: Campaign; period: Period }) {
+  return (
+    <details className="sources">
+      <summary>Sources for every force of the day</summary>
+      <ul>
+        {period.missions.flatMap((m) =>
+          m.forces.map((f) => (
+            <li key={f.id}>
+              <SourceNote source={f.source} campaign={campaign}>
+                {f.label ?? f.id}
+                {f.schematic.length > 0 && <span className="schematic-tag"> schematic: {f.schematic.join(', ')}</span>}
+              </SourceNote>
+            </li>
+          )),
+        )}
+        {period.missions.flatMap((m) =>
+          m.jointFigures.map((j) => (
+            <li key={j.id}>
+              <SourceNote source={j.source} campaign={campaign}>
+                {j.label}
+              </SourceNote>
+            </li>
+          )),
+        )}
+      </ul>
+    </details>
+  );
+}

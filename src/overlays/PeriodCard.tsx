@@ -1,0 +1,47 @@
+/** The period card: the date, what happened, the weather where the text mentions it, the missions. */
+import { useRef } from 'react';
+import type { Campaign } from '../app/campaigns.ts';
+import type { Period } from '../records/schema.ts';
+import { formatClock } from '../timeline/format.ts';
+import { setText, useLiveWriter } from './live.ts';
+
+export function PeriodCard({ campaign, period }: { campaign: Campaign; period: Period }) {
+  const clockText = useRef<HTMLSpanElement>(null);
+  const airborne = useRef<HTMLSpanElement>(null);
+  const { utcOffset, clockLabel } = campaign.records.campaign;
+  useLiveWriter((f) => {
+    setText(clockText.current, formatClock(f.timeMs, utcOffset));
+    setText(airborne.current, f.airborne.toLocaleString('en-GB'));
+  });
+  return (
+    <section className="panel period-card" aria-label="The day">
+      <p className="period-card__campaign">{campaign.records.campaign.title}</p>
+      <h1 className="period-card__date">{period.label}</h1>
+      <p className="period-card__clock">
+        <span ref={clockText} className="period-card__time" data-figure="clock">
+          --:--
+        </span>
+        <span className="period-card__zone">{clockLabel ?? `UTC${utcOffset}`}</span>
+      </p>
+      <p className="period-card__airborne">
+        <span ref={airborne} data-figure="airborne">
+          0
+        </span>{' '}
+        aircraft in the air
+      </p>
+      {period.summary && <p className="period-card__summary">{period.summary}</p>}
+      {period.weather && (
+        <p className="period-card__weather">
+          <span className="period-card__label">Weather</span> {period.weather}
+        </p>
+      )}
+      <ul className="period-card__missions">
+        {period.missions.map((m) => (
+          <li key={m.id}>
+            <span className="period-card__air-force">{m.airForce}</span> {m.label}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

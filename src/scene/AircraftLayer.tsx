@@ -1,0 +1,106 @@
+/**
+ * Every aircraft of the campaign, one instanced draw per silhouette. Per frame this writes two
+ * uniforms and nothing else: positions come from flightShader.ts on the GPU.
+ */
+import { useEffect, useMemo } from 'react';
+import {
+  DataTexture,
+  FloatType,
+  GLSL3,
+  InstancedBufferAttribute,
+  InstancedBufferGeometry,
+  Mesh,
+  NearestFilter,
+  RGBAFormat,
+  ShaderMaterial,
+  type Camera,
+} from 'three';
+import { SILHOUETTES } from '../motion/aircraftTypes.ts';
+import type { FlightPlan } from '../motion/compile.ts';
+import { MAX_WAYPOINTS, aircraftScaleForDistance } from '../motion/flight.ts';
+import { flightFragmentShader, flightVertexShader } from '../motion/flightShader.ts';
+import type { Clock } from '../timeline/clock.ts';
+import { silhouetteGeometry } from './silhouettes.ts';
+import { frameState } from './frameState.ts';
+
+export function createRouteTexture(plan: FlightPlan): DataTexture {
+  const texture = new DataTexture(plan.routes.data, MAX_WAYPOINTS, Math.max(1, plan.routes.count), RGBAFormat, FloatType);
+  texture.minFilter = NearestFilter;
+  texture.magFilter = NearestFilter;
+  texture.needsUpdate = true;
+  return texture;
+}
+
+/** Uniforms shared by the aircraft and the crash markers: one write per frame updates all. */
+export function createSceneUniforms(plan: FlightPlan) {
+  return {
+    uRoutes: { value: createRouteTexture(plan) },
+    uTime: { value: 0 },
+    uScale: { value: 1 },
+    uNight: { value: 0 },
+  };
+}
+export type SceneUniforms = ReturnType<typeof createSceneUniforms>;
+
+export function AircraftLayer({ plan, uniforms }: { plan: FlightPlan; uniforms: SceneUniforms }) {
+  const meshes = useMemo(() => {
+    const inst = plan.instances;
+    return SILHOUETTES.flatMap((s) => {
+      const range = plan.silhouetteRanges[s];
+      if (range.count === 0) return [];
+      const base = silhouetteGeometry(s);
+      const geometry = new InstancedBufferGeometry();
+      geometry.setAttribute('position', base.getAttribute('position'));
+      geometry.setAttribute('normal', base.getAttribute('normal'));
+      const slice = (array: Float32Array, size: number) =>
+        new InstancedBufferAttribute(array.subarray(range.start * size, (range.start + range.count) * size), size);
+      geometry.setAttribute('aRoute', slice(inst.route, 1));
+      geometry.setAttribute('aDelay', slice(inst.delay, 1));
+      geometry.setAttribute('aSlot', slice(inst.slot, 3));
+      geometry.setAttribute('aSpread', slice(inst.spread, 3));
+      geometry.setAttribute('aEvents', slice(inst.events, 4));
+      geometry.setAttribute('aColour', slice(inst.colour, 3));
+      geometry.instanceCount = range.count;
+      const material = new ShaderMaterial({
+        glslVersion: GLSL3,
+        vertexShader: flightVertexShader,
+        fragmentShader: flightFragmentShader,
+        uniforms,
+      });
+      const mesh = new Mesh(geometry, material);
+      // Positions are computed in the shader: bounds on the CPU would be wrong.
+      mesh.frustumCulled = false;
+      mesh.name = `aircraft-${s}`;
+      return [mesh];
+    });
+  }, [plan, uniforms]);
+
+  useEffect(
+    () => () =>
+      meshes.forEach((m) => {
+        m.geometry.dispose();
+        (m.material as ShaderMaterial).dispose();
+      }),
+    [meshes],
+  );
+
+  return (
+    <group>
+      {meshes.map((m) => (
+        <primitive key={m.name} object={m} />
+      ))}
+    </group>
+  );
+}
+
+/** Per-frame uniform writes for a clock and camera; called from the scene's single frame loop. */
+export function updateSceneUniforms(uniforms: SceneUniforms, clock: Clock, camera: Camera) {
+  uniforms.uTime.value = clock.time;
+  uniforms.uScale.value = aircraftScaleForDistance(camera.position.distanceTo(frameState.target));
+}
+
+export function useSceneUniforms(plan: FlightPlan): SceneUniforms {
+  const uniforms = useMemo(() => createSceneUniforms(plan), [plan]);
+  useEffect(() => () => uniforms.uRoutes.value.dispose(), [uniforms]);
+  return uniforms;
+}

@@ -1,0 +1,222 @@
+/**
+ * The 3D view of one campaign: map, places, routes, aircraft and crash sites, and the single
+ * frame loop that advances the clock, writes the uniforms and publishes the overlay figures.
+ */
+import { MapControls } from '@react-three/drei';
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import { MOUSE, type Camera, type WebGLInfo } from 'three';
+import type { MapControls as MapControlsImpl } from 'three-stdlib';
+import type { Campaign } from '../app/campaigns.ts';
+import { diagnostics, reportError } from '../app/diagnostics.ts';
+import { useApp } from '../app/store.ts';
+import { MAX_WAYPOINTS } from '../motion/flight.ts';
+import { countValue } from '../records/schema.ts';
+import { publish, type LiveFrame } from '../overlays/live.ts';
+import { advance, type Clock } from '../timeline/clock.ts';
+import { airborneAt, createFiguresNow, figuresAt, lostAt, FIGURE_KEYS } from '../timeline/periodFigures.ts';
+import { AircraftLayer, updateSceneUniforms, useSceneUniforms, type SceneUniforms } from './AircraftLayer.tsx';
+import { CrashMarkers } from './CrashMarkers.tsx';
+import { frameState } from './frameState.ts';
+import { MapBase } from './MapBase.tsx';
+import { palette } from './palette.ts';
+import { LabelProjector, PlaceLabelLayer, type MarkedPlace } from './PlaceLabels.tsx';
+import { PlaceMarkers } from './PlaceMarkers.tsx';
+import { RouteLines, useRouteLines } from './RouteLines.tsx';
+
+export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Clock }) {
+  const uniforms = useSceneUniforms(campaign.plan);
+  const { records } = campaign;
+  const allForces = useMemo(() => new Set(campaign.forces.keys()), [campaign]);
+  const lines = useRouteLines(campaign.plan, campaign.forces, allForces);
+  const places = useMemo(() => markedPlaces(campaign), [campaign]);
+  const view = useMemo(() => initialView(campaign), [campaign]);
+  const labelLayer = useRef<HTMLDivElement>(null);
+
+  return (
+    <div className="scene">
+      <Canvas
+        camera={{ position: view.camera, fov: 40, near: 1, far: 30000 }}
+        dpr={[1, 2]}
+        gl={{ antialias: true, powerPreference: 'high-performance' }}
+        aria-label={`3D map of ${records.campaign.title}`}
+      >
+        <color attach="background" args={[palette.background]} />
+        <MapBase theatre={records.campaign.theatre} onError={reportError} />
+        <PlaceMarkers theatre={records.campaign.theatre} places={places} />
+        <RouteLines lines={lines} />
+        <AircraftLayer plan={campaign.plan} uniforms={uniforms} />
+        <CrashMarkers plan={campaign.plan} uniforms={uniforms} />
+        <Controls target={view.target} />
+        <FrameDriver campaign={campaign} clock={clock} uniforms={uniforms} />
+        <LabelProjector theatre={records.campaign.theatre} places={places} layer={labelLayer} />
+      </Canvas>
+      <PlaceLabelLayer places={places} layer={labelLayer} />
+    </div>
+  );
+}
+
+function Controls({ target }: { target: [number, number, number] }) {
+  const ref = useRef<MapControlsImpl>(null);
+  const [tx, ty, tz] = target;
+  useEffect(() => {
+    // Set once per campaign; afterwards the viewer owns the camera.
+    ref.current?.target.set(tx, ty, tz);
+    ref.current?.update();
+  }, [tx, ty, tz]);
+  return (
+    <MapControls
+      ref={ref}
+      makeDefault
+      maxPolarAngle={1.3}
+      minDistance={2}
+      maxDistance={5000}
+      enableDamping
+      dampingFactor={0.12}
+      screenSpacePanning={false}
+      zoomToCursor
+      mouseButtons={{ LEFT: MOUSE.PAN, MIDDLE: MOUSE.DOLLY, RIGHT: MOUSE.ROTATE }}
+    />
+  );
+}
+
+/** The one per-frame loop. Allocates nothing; touches no React state except on a period change. */
+function FrameDriver({ campaign, clock, uniforms }: { campaign: Campaign; clock: Clock; uniforms: SceneUniforms }) {
+  const gl = useThree((s) => s.gl);
+  const controls = useThree((s) => s.controls) as unknown as ControlsLike | null;
+  const loop = useMemo(() => createFrameLoop(campaign, clock, uniforms), [campaign, clock, uniforms]);
+  useFrame(({ camera }, delta) => runFrame(loop, camera, controls, gl.info, delta));
+  return null;
+}
+
+interface ControlsLike {
+  target: { x: number; y: number; z: number };
+}
+
+type FrameLoop = ReturnType<typeof createFrameLoop>;
+
+function createFrameLoop(campaign: Campaign, clock: Clock, uniforms: SceneUniforms) {
+  const toSeconds = (iso: string) => (Date.parse(iso) - campaign.plan.epochMs) / 1000;
+  const frame: LiveFrame = {
+    clock,
+    timeMs: 0,
+    figures: createFiguresNow(campaign.figures),
+    periodId: null,
+    airborne: 0,
+    lost: 0,
+  };
+  return {
+    campaign,
+    clock,
+    uniforms,
+    frame,
+    lastTime: NaN,
+    lastRevision: -1,
+    periods: campaign.records.periods.map((p) => ({ id: p.id, start: toSeconds(p.start), end: toSeconds(p.end) })),
+  };
+}
+
+/** The period at time t; before the first or after the last, the nearest one. */
+function periodAt(loop: FrameLoop, t: number): string | null {
+  const { periods } = loop;
+  for (const p of periods) if (t >= p.start && t < p.end) return p.id;
+  if (periods.length === 0) return null;
+  return t < periods[0]!.start ? periods[0]!.id : periods[periods.length - 1]!.id;
+}
+
+function runFrame(loop: FrameLoop, camera: Camera, controls: ControlsLike | null, info: WebGLInfo, delta: number) {
+  const { campaign, clock, frame } = loop;
+  advance(clock, delta);
+  if (controls) frameState.target.set(controls.target.x, controls.target.y, controls.target.z);
+  updateSceneUniforms(loop.uniforms, clock, camera);
+
+  const t = clock.time;
+  if (t !== loop.lastTime || clock.revision !== loop.lastRevision) {
+    loop.lastTime = t;
+    loop.lastRevision = clock.revision;
+    frame.timeMs = campaign.plan.epochMs + t * 1000;
+    figuresAt(campaign.figures, t, frame.figures);
+    frame.airborne = airborneAt(campaign.plan, t);
+    frame.lost = lostAt(campaign.plan, t);
+    frame.periodId = periodAt(loop, t);
+    publish(frame);
+
+    diagnostics.time = frame.timeMs;
+    diagnostics.periodId = frame.periodId;
+    diagnostics.visibleAircraft = frame.airborne;
+    diagnostics.lostSoFar = frame.lost;
+    const totals = frame.periodId ? frame.figures.periods.get(frame.periodId) : undefined;
+    if (totals) for (const k of FIGURE_KEYS) diagnostics.overlay[k] = totals[k];
+    if (frame.periodId !== useApp.getState().periodId) useApp.getState().setPeriod(frame.periodId);
+  }
+  const cam = diagnostics.camera;
+  cam.x = camera.position.x;
+  cam.y = camera.position.y;
+  cam.z = camera.position.z;
+  cam.tx = frameState.target.x;
+  cam.ty = frameState.target.y;
+  cam.tz = frameState.target.z;
+  diagnostics.campaignId = campaign.records.campaign.id;
+  diagnostics.frame++;
+  diagnostics.renderer.calls = info.render.calls;
+  diagnostics.renderer.triangles = info.render.triangles;
+  diagnostics.renderer.geometries = info.memory.geometries;
+  diagnostics.renderer.textures = info.memory.textures;
+  // Ready once the first frames with the map and the aircraft have been drawn.
+  if (!diagnostics.ready && info.render.triangles > 0 && diagnostics.frame > 2) diagnostics.ready = true;
+}
+
+/**
+ * Bases and targets the records fly from and to; waypoints stay unlabelled. Targets that drew
+ * more aircraft are labelled first; places standing in for unnamed ones come last.
+ */
+function markedPlaces(campaign: Campaign): MarkedPlace[] {
+  const weight = new Map<string, { role: MarkedPlace['role']; aircraft: number }>();
+  for (const force of campaign.forces.values()) {
+    const base = force.route[0]!;
+    if (!weight.has(base)) weight.set(base, { role: 'base', aircraft: 0 });
+    for (const t of force.targets) {
+      if (!t.place) continue;
+      const w = weight.get(t.place);
+      const aircraft = countValue(t.aircraft) || 1;
+      if (w?.role === 'target') w.aircraft += aircraft;
+      else weight.set(t.place, { role: 'target', aircraft });
+    }
+  }
+  return campaign.records.places.flatMap((place) => {
+    const w = weight.get(place.id);
+    if (!w) return [];
+    const priority = (w.role === 'target' ? 1000 + w.aircraft : 0) - (place.schematic ? 2000 : 0);
+    return [{ place, role: w.role, priority }];
+  });
+}
+
+/**
+ * Frame the main action from the south, tilted like a table map: the lead routes of the forces
+ * that carry most of the aircraft (small leaflet or diversion sorties do not widen the view).
+ */
+function initialView(campaign: Campaign): { camera: [number, number, number]; target: [number, number, number] } {
+  const { plan } = campaign;
+  const largest = Math.max(0, ...plan.forces.map((f) => f.aircraft));
+  const framed = plan.forces.filter((f) => f.aircraft >= largest * 0.05);
+  const d = plan.routes.data;
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minZ = Infinity;
+  let maxZ = -Infinity;
+  for (const f of framed)
+    for (let w = 0; w < MAX_WAYPOINTS; w++) {
+      const o = (f.routeIndex * MAX_WAYPOINTS + w) * 4;
+      minX = Math.min(minX, d[o]!);
+      maxX = Math.max(maxX, d[o]!);
+      minZ = Math.min(minZ, d[o + 2]!);
+      maxZ = Math.max(maxZ, d[o + 2]!);
+    }
+  if (!Number.isFinite(minX)) return { camera: [0, 1200, 900], target: [0, 0, 0] };
+  const extent = Math.max(maxX - minX, (maxZ - minZ) * 1.6);
+  // East of the routes' centre, so that they sit in the space between the two panels.
+  const tx = (minX + maxX) / 2 + extent * 0.14;
+  const tz = (minZ + maxZ) / 2 + extent * 0.05;
+  const distance = extent * 1.75;
+  return { camera: [tx, distance * 0.85, tz + distance * 0.5], target: [tx, 0, tz] };
+}
