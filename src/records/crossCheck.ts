@@ -3,7 +3,7 @@
  * records, dates inside the campaign, and counts that must not exceed what was dispatched.
  */
 import { formatPath, type Problem } from './problems.ts';
-import { countValue, type CampaignFile, type Count, type Force, type Losses, type Mission, type Source } from './schema.ts';
+import { countValue, type CampaignFile, type Count, type Force, type Losses, type Metric, type Mission, type Source } from './schema.ts';
 
 type Path = (string | number)[];
 const DAY_MS = 86_400_000;
@@ -69,6 +69,18 @@ export function crossCheck(file: CampaignFile): Problem[] {
     checkDate(m.start, ['metrics', i, 'start']);
     checkDate(m.end, ['metrics', i, 'end']);
   });
+  checkPartOf(file.metrics, ['metrics']);
+  checkUnique(
+    file.features.map((f, i) => [f.id, ['features', i, 'id']]),
+    'feature',
+    error,
+  );
+  file.features.forEach((f, i) => {
+    f.path.forEach((placeId, k) => checkPlace(placeId, ['features', i, 'path', k]));
+    checkSource(f.source, ['features', i, 'source']);
+    checkDate(f.start, ['features', i, 'start']);
+    checkDate(f.end, ['features', i, 'end']);
+  });
 
   let previousEnd = -Infinity;
   file.periods.forEach((period, pi) => {
@@ -81,11 +93,13 @@ export function crossCheck(file: CampaignFile): Problem[] {
     if (start < previousEnd) error([...pp, 'start'], 'overlaps the previous period (periods must be in time order)');
     previousEnd = end;
 
+    checkSource(period.weatherSource, [...pp, 'weatherSource']);
     period.metrics.forEach((m, i) => {
       checkSource(m.source, [...pp, 'metrics', i, 'source']);
       checkDate(m.start, [...pp, 'metrics', i, 'start']);
       checkDate(m.end, [...pp, 'metrics', i, 'end']);
     });
+    checkPartOf(period.metrics, [...pp, 'metrics']);
 
     period.missions.forEach((mission, mi) => {
       const mp: Path = [...pp, 'missions', mi];
@@ -102,6 +116,21 @@ export function crossCheck(file: CampaignFile): Problem[] {
   checkUnique(missionIds, 'mission', error);
   checkUnique(forceIds, 'force', error);
   return problems;
+
+  /** `partOf` names a metric of the same list, and a part is not larger than its whole. */
+  function checkPartOf(metrics: Metric[], mp: Path) {
+    const byKey = new Map(metrics.map((m) => [m.key, m]));
+    metrics.forEach((m, i) => {
+      if (m.partOf === undefined) return;
+      const whole = byKey.get(m.partOf);
+      if (!whole) error([...mp, i, 'partOf'], `no metric "${m.partOf}" here`);
+      else if (whole.unit === m.unit && countValue(m.value) > countValue(whole.value))
+        discrepancy(
+          [...mp, i, 'value'],
+          `${countValue(m.value)} is larger than "${m.partOf}" (${countValue(whole.value)}), which includes it`,
+        );
+    });
+  }
 
   function checkForce(force: Force, fp: Path) {
     checkSource(force.source, [...fp, 'source']);

@@ -240,6 +240,7 @@ export const Mission = z
     forces: z.array(Force).min(1),
     jointFigures: z.array(JointFigures).default([]),
     statedTotals: StatedTotals.optional(),
+    notes: z.string().optional().describe('Curator notes: readings of the source, discrepancies'),
     source: Source,
   })
   .strict();
@@ -257,6 +258,8 @@ export const Metric = z
     start: isoDate.optional(),
     end: isoDate.optional(),
     account: z.string().optional().describe('Whose figure this is, e.g. "Caldwell & Muller"'),
+    partOf: z.string().optional().describe('key of a metric of the same period that this figure is included in'),
+    note: z.string().optional(),
     source: Source,
   })
   .strict();
@@ -270,12 +273,33 @@ export const Period = z
     end: isoDateTime,
     summary: z.string().optional(),
     weather: z.string().optional(),
+    weatherSource: Source.optional().describe('Where the weather text comes from'),
     missions: z.array(Mission).default([]),
     metrics: z.array(Metric).default([]),
     notes: z.string().optional(),
   })
   .strict();
 export type Period = z.infer<typeof Period>;
+
+/**
+ * A drawn map feature of the period: a railway line, the front, a region such as MiG Alley,
+ * an air-defence zone. Its path runs through places of the file, in order.
+ */
+export const Feature = z
+  .object({
+    id,
+    name: z.string().min(1),
+    kind: z.enum(['railway', 'front', 'region', 'air-defence-zone', 'river', 'route']),
+    path: z.array(id).min(2).describe('Place ids along the feature, in order'),
+    closed: z.boolean().optional().describe('true for an area: the path returns to its start'),
+    start: isoDate.optional().describe('First day the feature applies (e.g. a front line on a date)'),
+    end: isoDate.optional(),
+    schematic: z.boolean().optional().describe('true when the line is drawn through approximate points'),
+    note: z.string().optional(),
+    source: Source.optional(),
+  })
+  .strict();
+export type Feature = z.infer<typeof Feature>;
 
 export const CampaignFile = z
   .object({
@@ -285,6 +309,7 @@ export const CampaignFile = z
     places: z.array(Place).min(1),
     periods: z.array(Period).min(1),
     metrics: z.array(Metric).default([]).describe('Campaign-wide figures'),
+    features: z.array(Feature).default([]).describe('Railways, fronts, regions and zones drawn on the map'),
   })
   .strict();
 export type CampaignFile = z.infer<typeof CampaignFile>;
