@@ -10,6 +10,12 @@ import { formationStyle, typeProfile, SILHOUETTES, type FormationStyle, type Sil
 import { FALL_SECONDS, MAX_WAYPOINTS, NEVER, VERTICAL_EXAGGERATION, type InstanceAttributes, type RouteTable } from './flight.ts';
 import { mulberry32, hashString } from './random.ts';
 
+/**
+ * Aircraft drawn for a force whose strength no source states (the Fifteenth Air Force's raids
+ * in the Big Week text): a token formation, labelled as such, never counted as a figure.
+ */
+export const TOKEN_STRENGTH = 12;
+
 /** Combat boxes of about 18 aircraft, three boxes to a combat wing. */
 const BOX_SIZE = 18;
 const BOX_GAP_S = 40;
@@ -23,6 +29,8 @@ export interface ForcePlan {
   style: FormationStyle;
   /** Aircraft drawn: dispatched, or effective + aborted where dispatched is not stated. */
   aircraft: number;
+  /** False when no source gives the force's strength and a token formation is drawn. */
+  strengthStated: boolean;
   /** Instance range in the plan (instances are grouped by silhouette). */
   firstInstance: number;
   /** Seconds after the epoch: first take-off, lead over the first target, last landing. */
@@ -154,8 +162,8 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
     const style = formationStyle(force.role, mission.kind, profile.silhouette);
     const speed = profile.cruiseKmh / 3600;
     const random = mulberry32(hashString(force.id));
-    const aircraft =
-      force.dispatched !== undefined ? countValue(force.dispatched) : countValue(force.effective) + countValue(force.aborted);
+    const strengthStated = statedStrength(force) !== undefined;
+    const aircraft = statedStrength(force) ?? TOKEN_STRENGTH;
 
     // Lead route with clock times laid between the record's anchors.
     const routePlaces = force.route.map((id) => places.get(id)!);
@@ -250,6 +258,7 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
       silhouette: profile.silhouette,
       style,
       aircraft,
+      strengthStated,
       firstInstance: 0,
       pendingFrom,
       takeoff: mainWps[0]!.t,
@@ -443,7 +452,8 @@ function shareJointLosses(mission: Mission): Map<string, { lost: number; damaged
   const forces = new Map(mission.forces.map((f) => [f.id, f]));
   for (const joint of mission.jointFigures) {
     const members = joint.forces.map((id) => forces.get(id)!).filter(Boolean);
-    const weights = members.map((f) => countValue(f.dispatched ?? f.effective));
+    // Forces of unstated strength share equally.
+    const weights = members.map((f) => statedStrength(f) ?? 1);
     for (const key of ['lost', 'damaged'] as const) {
       const parts = apportion(countValue(joint.losses?.[key]), weights);
       members.forEach((f, i) => {
@@ -454,6 +464,13 @@ function shareJointLosses(mission: Mission): Map<string, { lost: number; damaged
     }
   }
   return shares;
+}
+
+/** Aircraft a source gives for a force: dispatched, else effective plus aborted. */
+export function statedStrength(force: Force): number | undefined {
+  if (force.dispatched !== undefined) return countValue(force.dispatched);
+  if (force.effective === undefined && force.aborted === undefined) return undefined;
+  return countValue(force.effective) + countValue(force.aborted);
 }
 
 export function apportion(total: number, weights: number[]): number[] {

@@ -3,7 +3,16 @@
  * records, dates inside the campaign, and counts that must not exceed what was dispatched.
  */
 import { formatPath, type Problem } from './problems.ts';
-import { countValue, type CampaignFile, type Count, type Force, type Losses, type Metric, type Mission, type Source } from './schema.ts';
+import {
+  countValue,
+  type CampaignFile,
+  type Count,
+  type Force,
+  type Losses,
+  type Metric,
+  type Mission,
+  type Source,
+} from './schema.ts';
 
 type Path = (string | number)[];
 const DAY_MS = 86_400_000;

@@ -99,7 +99,8 @@ export function createFigureModel(file: CampaignFile, plan: FlightPlan): FigureM
         const fp = forcePlans.get(force.id)!;
         const r = rowFor(groupOf(force));
         rowLosses.set(r, [...(rowLosses.get(r) ?? []), ...fp.lossTimes]);
-        accruals.push({ row: r, at: fp.takeoff, values: { dispatched: fp.aircraft } });
+        // A token formation drawn for a force of unstated strength adds nothing to the figures.
+        accruals.push({ row: r, at: fp.takeoff, values: { dispatched: fp.strengthStated ? fp.aircraft : 0 } });
         accruals.push({ row: r, at: fp.landed, values: recordFigures(force.claims, force.losses, force.casualties) });
       }
       for (const joint of mission.jointFigures) {

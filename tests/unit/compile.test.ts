@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { THEATRES } from '../../src/geo/projection.ts';
-import { apportion, compileFlightPlan } from '../../src/motion/compile.ts';
+import { TOKEN_STRENGTH, apportion, compileFlightPlan } from '../../src/motion/compile.ts';
 import { FALL_SECONDS, NEVER, aircraftPose, createPose } from '../../src/motion/flight.ts';
 import { countValue, type Force } from '../../src/records/schema.ts';
-import { bigWeekPlan } from './fixtures.ts';
+import { loadCampaignJson } from '../../src/records/load.ts';
+import { createFigureModel } from '../../src/timeline/periodFigures.ts';
+import { bigWeekPlan, minimalCampaign } from './fixtures.ts';
 
 const { records, plan } = bigWeekPlan();
 const allForces = records.periods.flatMap((p) => p.missions.flatMap((m) => m.forces));
@@ -70,5 +72,23 @@ describe('compiling the 20 February records', () => {
     expect(apportion(79, [823, 24, 7])).toEqual([76, 2, 1]);
     expect(apportion(4, [94, 668, 73])).toEqual([1, 3, 0]);
     expect(apportion(5, [0, 0])).toEqual([0, 0]);
+  });
+});
+
+describe('a force whose strength no source states', () => {
+  it('is drawn as a token formation that adds nothing to the figures', () => {
+    const json = minimalCampaign();
+    const force = json.periods[0]!.missions[0]!.forces[0]! as Record<string, unknown>;
+    delete force.dispatched;
+    force.targets = [{ place: 'target', kind: 'primary' }];
+    force.losses = { lost: 2 };
+    const result = loadCampaignJson('token.json', json);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    const tokenPlan = compileFlightPlan(result.records, THEATRES['western-europe']);
+    expect(tokenPlan.forces[0]).toMatchObject({ aircraft: TOKEN_STRENGTH, strengthStated: false });
+    expect(tokenPlan.lossTimes.length).toBe(2);
+    const model = createFigureModel(result.records, tokenPlan);
+    expect(model.rows[0]!.final.dispatched).toBe(0);
+    expect(model.rows[0]!.final.lost).toBe(2);
   });
 });
