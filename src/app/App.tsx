@@ -6,6 +6,7 @@ import { reportError } from './diagnostics.ts';
 import { useApp } from './store.ts';
 import { SceneView } from '../scene/SceneView.tsx';
 import { createClock, seek, setPlaying, type Clock } from '../timeline/clock.ts';
+import { shortPeriodLabel } from '../timeline/format.ts';
 import { FiguresPanel } from '../overlays/FiguresPanel.tsx';
 import { Legend } from '../overlays/Legend.tsx';
 import { PeriodCard } from '../overlays/PeriodCard.tsx';
@@ -78,9 +79,11 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
             <button
               key={p.id}
               aria-current={p.id === period.id ? 'true' : undefined}
+              aria-label={p.label}
+              title={p.label}
               onClick={() => seek(clock, (Date.parse(p.start) - campaign.plan.epochMs) / 1000)}
             >
-              {p.label}
+              {shortPeriodLabel(p.start, p.end, records.campaign.utcOffset)}
             </button>
           ))}
         </nav>

@@ -58,3 +58,13 @@ export function parseClock(text: string, aroundMs: number, utcOffset: string): n
     aroundMs - (d.getUTCHours() * 3600 + d.getUTCMinutes() * 60 + d.getUTCSeconds()) * 1000 - d.getUTCMilliseconds();
   return dayStart + (h * 60 + min) * 60_000;
 }
+
+/** "Sun 20 Feb" for a day, "Sep 1951" for a month: labels that fit a row of buttons. */
+export function shortPeriodLabel(startIso: string, endIso: string, utcOffset: string): string {
+  const start = Date.parse(startIso);
+  const days = (Date.parse(endIso) - start) / 86_400_000;
+  // A Big Week period starts at 23:00 the evening before: name it by the day it is mostly in.
+  const d = shifted(start + Math.min(days, 1) * 43_200_000, utcOffset);
+  const month = MONTHS[d.getUTCMonth()]!.slice(0, 3);
+  return days > 20 ? `${month} ${d.getUTCFullYear()}` : `${DAYS[d.getUTCDay()]!.slice(0, 3)} ${d.getUTCDate()} ${month}`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advance, createClock, seek } from '../../src/timeline/clock.ts';
-import { formatClock, formatDate, parseClock } from '../../src/timeline/format.ts';
+import { formatClock, formatDate, parseClock, shortPeriodLabel } from '../../src/timeline/format.ts';
 
 describe('the campaign clock', () => {
   it('advances by real time times speed only while playing', () => {
@@ -56,5 +56,12 @@ describe('campaign clock text', () => {
     expect(parseClock('0930', t, '+01:00')).toBe(Date.parse('1944-02-20T09:30:00+01:00'));
     expect(parseClock('25:00', t, '+01:00')).toBeNull();
     expect(parseClock('noon', t, '+01:00')).toBeNull();
+  });
+});
+
+describe('period buttons', () => {
+  it('name a Big Week day by the date it is mostly in, and a month by month and year', () => {
+    expect(shortPeriodLabel('1944-02-19T23:00:00+01:00', '1944-02-20T23:00:00+01:00', '+01:00')).toBe('Sun 20 Feb');
+    expect(shortPeriodLabel('1951-09-01T00:00:00+09:00', '1951-10-01T00:00:00+09:00', '+09:00')).toBe('Sep 1951');
   });
 });
