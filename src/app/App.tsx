@@ -1,11 +1,10 @@
 /** The shell: loads the campaigns, shows the active one, and never leaves the page blank. */
 import { Component, useEffect, useMemo, type ReactNode } from 'react';
 import type { Campaign } from './campaigns.ts';
-import { campaignSources, openCampaign } from './campaigns.ts';
 import { reportError } from './diagnostics.ts';
 import { useApp } from './store.ts';
 import { SceneView } from '../scene/SceneView.tsx';
-import { createClock, seek, setPlaying, type Clock } from '../timeline/clock.ts';
+import { createClock, seek, setPlaying, setSpeed, speedFor, type Clock } from '../timeline/clock.ts';
 import { shortPeriodLabel } from '../timeline/format.ts';
 import { FiguresPanel } from '../overlays/FiguresPanel.tsx';
 import { Legend } from '../overlays/Legend.tsx';
@@ -20,11 +19,14 @@ export function App() {
 
   useEffect(() => {
     let live = true;
-    Promise.all(campaignSources(window.location.search).map(openCampaign)).then((loaded) => {
-      if (!live) return;
-      for (const e of loaded) if (e.status === 'invalid') console.warn(e.problems.join('\n'));
-      useApp.getState().setEntries(loaded);
-    });
+    // Validation and compilation load in their own chunk, after the shell has painted.
+    import('./campaigns.ts')
+      .then(({ campaignSources, openCampaign }) => Promise.all(campaignSources(window.location.search).map(openCampaign)))
+      .then((loaded) => {
+        if (!live) return;
+        for (const e of loaded) if (e.status === 'invalid') console.warn(e.problems.join('\n'));
+        useApp.getState().setEntries(loaded);
+      });
     return () => {
       live = false;
     };
@@ -115,6 +117,8 @@ function campaignClock(campaign: Campaign): Clock {
     toSeconds(periods[0]!.start),
     Math.max(toSeconds(periods[periods.length - 1]!.end), Math.ceil(lastLanding / 60) * 60),
   );
+  const first = periods[0]!;
+  setSpeed(clock, speedFor(toSeconds(first.end) - toSeconds(first.start)));
   setPlaying(clock, !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches);
   return clock;
 }

@@ -25,7 +25,11 @@ export const useApp = create<AppState>((set) => ({
   problemsOpen: false,
   setEntries: (entries) =>
     set((s) => {
-      const firstReady = entries.find((e) => e.status === 'ready');
+      // ?campaign=<id> opens that campaign; otherwise the first that loaded.
+      const wanted = new URLSearchParams(window.location.search).get('campaign');
+      const firstReady =
+        entries.find((e) => e.status === 'ready' && e.campaign.records.campaign.id === wanted) ??
+        entries.find((e) => e.status === 'ready');
       return {
         entries,
         loading: false,

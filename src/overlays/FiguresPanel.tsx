@@ -4,8 +4,9 @@
  */
 import { useLayoutEffect, useRef } from 'react';
 import type { Campaign } from '../app/campaigns.ts';
-import { countValue, type Metric, type Period, type Source } from '../records/schema.ts';
-import { describeCount } from '../records/crossCheck.ts';
+import { countValue, describeCount } from '../records/counts.ts';
+import type { Metric, Period, Source } from '../records/schema.ts';
+import { isLongPeriod } from '../timeline/format.ts';
 import type { Figures } from '../timeline/periodFigures.ts';
 import { setText, useLiveWriter } from './live.ts';
 
@@ -42,9 +43,17 @@ export function FiguresPanel({ campaign, period }: { campaign: Campaign; period:
     }
   });
 
+  const long = isLongPeriod(period.start, period.end);
+  if (rows.length === 0)
+    return (
+      <section className="panel figures" aria-label="Figures for the period">
+        <h2 className="panel__title">{long ? 'The month in figures' : 'The day in figures'}</h2>
+        <AccountedFigures campaign={campaign} period={period} />
+      </section>
+    );
   return (
     <section className="panel figures" aria-label="Figures so far">
-      <h2 className="panel__title">So far today</h2>
+      <h2 className="panel__title">{long ? 'So far this month' : 'So far today'}</h2>
       <table ref={table} className="figures__table">
         <thead>
           <tr>
@@ -72,7 +81,7 @@ export function FiguresPanel({ campaign, period }: { campaign: Campaign; period:
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">Day total</th>
+            <th scope="row">{long ? 'Month total' : 'Day total'}</th>
             {COLUMNS.map((c) => (
               <td key={c.key} data-row="total" data-cell={c.key} data-figure={c.key}>
                 0
@@ -142,19 +151,34 @@ function StatedFigures({ campaign, period }: { campaign: Campaign; period: Perio
   );
 }
 
-function MetricList({ metrics, campaign }: { metrics: Metric[]; campaign: Campaign }) {
+/** Figures stated for a period with no missions to fly, grouped by whose account they are. */
+function AccountedFigures({ campaign, period }: { campaign: Campaign; period: Period }) {
+  const accounts = new Map<string, Metric[]>();
+  for (const m of period.metrics) {
+    const account = m.account ?? 'Unattributed';
+    accounts.set(account, [...(accounts.get(account) ?? []), m]);
+  }
+  if (accounts.size === 0) return <p className="figures__note">The sources give no figures for this period.</p>;
+  return (
+    <div className="stated">
+      {[...accounts].map(([account, metrics]) => (
+        <div key={account}>
+          <h3 className="stated__title">{account}</h3>
+          <MetricList metrics={metrics} campaign={campaign} showAccount={false} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function MetricList({ metrics, campaign, showAccount = true }: { metrics: Metric[]; campaign: Campaign; showAccount?: boolean }) {
   return (
     <ul className="stated__list">
       {metrics.map((m) => (
         <li key={m.key}>
           <SourceNote source={m.source} campaign={campaign}>
-            <span className="stated__value">
-              {typeof m.value === 'number' ? '' : `${m.value.qualifier} `}
-              {countValue(m.value)}
-              {m.unit === '%' ? '%' : ''}
-            </span>{' '}
-            {m.label}
-            {m.account ? <span className="stated__account"> ({m.account})</span> : null}
+            <span className="stated__value">{formatMetricValue(m)}</span> {m.label}
+            {m.account && showAccount ? <span className="stated__account"> ({m.account})</span> : null}
           </SourceNote>
         </li>
       ))}
@@ -210,4 +234,17 @@ function Sources({ campaign, period }: { campaign: Campaign; period: Period }) {
       </ul>
     </details>
   );
+}
+
+/** "over 1,000", "8.6%", "20%" for a fraction of 0.2: the figure as the source words it. */
+export function formatMetricValue(m: Metric): string {
+  const v = countValue(m.value);
+  const qualifier = typeof m.value === 'number' ? '' : `${m.value.qualifier} `;
+  const number =
+    m.unit === '%'
+      ? `${v.toLocaleString('en-GB')}%`
+      : m.unit === 'fraction'
+        ? `${+(v * 100).toFixed(1)}%`
+        : v.toLocaleString('en-GB');
+  return qualifier + number;
 }

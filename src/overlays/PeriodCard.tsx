@@ -2,23 +2,29 @@
 import { useRef } from 'react';
 import type { Campaign } from '../app/campaigns.ts';
 import type { Period } from '../records/schema.ts';
-import { formatClock } from '../timeline/format.ts';
+import { formatClock, formatStamp, isLongPeriod } from '../timeline/format.ts';
 import { setText, useLiveWriter } from './live.ts';
 
 export function PeriodCard({ campaign, period }: { campaign: Campaign; period: Period }) {
   const clockText = useRef<HTMLSpanElement>(null);
   const airborne = useRef<HTMLSpanElement>(null);
   const { utcOffset, clockLabel } = campaign.records.campaign;
+  // Over a month the date matters more than the minute.
+  const long = isLongPeriod(period.start, period.end);
   useLiveWriter((f) => {
-    setText(clockText.current, formatClock(f.timeMs, utcOffset));
+    setText(clockText.current, long ? formatStamp(f.timeMs, utcOffset) : formatClock(f.timeMs, utcOffset));
     setText(airborne.current, f.airborne.toLocaleString('en-GB'));
   });
   return (
-    <section className="panel period-card" aria-label="The day">
+    <section className="panel period-card" aria-label={long ? 'The month' : 'The day'}>
       <p className="period-card__campaign">{campaign.records.campaign.title}</p>
       <h1 className="period-card__date">{period.label}</h1>
       <p className="period-card__clock">
-        <span ref={clockText} className="period-card__time" data-figure="clock">
+        <span
+          ref={clockText}
+          className={long ? 'period-card__time period-card__time--date' : 'period-card__time'}
+          data-figure="clock"
+        >
           --:--
         </span>
         <span className="period-card__zone">{clockLabel ?? `UTC${utcOffset}`}</span>
@@ -35,13 +41,15 @@ export function PeriodCard({ campaign, period }: { campaign: Campaign; period: P
           <span className="period-card__label">Weather</span> {period.weather}
         </p>
       )}
-      <ul className="period-card__missions">
-        {period.missions.map((m) => (
-          <li key={m.id}>
-            <span className="period-card__air-force">{m.airForce}</span> {m.label}
-          </li>
-        ))}
-      </ul>
+      {period.missions.length > 0 && (
+        <ul className="period-card__missions">
+          {period.missions.map((m) => (
+            <li key={m.id}>
+              <span className="period-card__air-force">{m.airForce}</span> {m.label}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

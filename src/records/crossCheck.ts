@@ -3,16 +3,8 @@
  * records, dates inside the campaign, and counts that must not exceed what was dispatched.
  */
 import { formatPath, type Problem } from './problems.ts';
-import {
-  countValue,
-  type CampaignFile,
-  type Count,
-  type Force,
-  type Losses,
-  type Metric,
-  type Mission,
-  type Source,
-} from './schema.ts';
+import { countValue, describeCount } from './counts.ts';
+import type { CampaignFile, Count, Force, Losses, Metric, Mission, Source } from './schema.ts';
 
 type Path = (string | number)[];
 const DAY_MS = 86_400_000;
@@ -47,7 +39,8 @@ export function crossCheck(file: CampaignFile): Problem[] {
   const checkInstant = (iso: string | undefined, path: Path) => {
     if (iso === undefined) return;
     const t = Date.parse(iso);
-    if (t < campaignStart || t >= campaignEnd)
+    // The end of the last day is still inside: a period may end exactly there.
+    if (t < campaignStart || t > campaignEnd)
       error(path, `${iso} is outside the campaign (${campaign.start} to ${campaign.end})`);
   };
   const checkDate = (date: string | undefined, path: Path) => {
@@ -126,9 +119,12 @@ export function crossCheck(file: CampaignFile): Problem[] {
   checkUnique(forceIds, 'force', error);
   return problems;
 
-  /** `partOf` names a metric of the same list, and a part is not larger than its whole. */
+  /**
+   * `partOf` names a metric of the same list (or, from a period, a campaign-wide one), and a part
+   * is not larger than its whole.
+   */
   function checkPartOf(metrics: Metric[], mp: Path) {
-    const byKey = new Map(metrics.map((m) => [m.key, m]));
+    const byKey = new Map([...file.metrics, ...metrics].map((m) => [m.key, m]));
     metrics.forEach((m, i) => {
       if (m.partOf === undefined) return;
       const whole = byKey.get(m.partOf);
@@ -270,6 +266,8 @@ export function agrees(stated: Count, sum: number): boolean {
       return sum > v;
     case 'at least':
       return sum >= v;
+    case 'at most':
+      return sum <= v;
     case 'under':
       return sum < v;
     case 'nearly':
@@ -277,10 +275,6 @@ export function agrees(stated: Count, sum: number): boolean {
     case 'about':
       return Math.abs(sum - v) <= Math.max(1, v * 0.1);
   }
-}
-
-export function describeCount(c: Count): string {
-  return typeof c === 'number' ? String(c) : `${c.qualifier} ${c.value}`;
 }
 
 function checkUnique(entries: [string, Path][], kind: string, error: (path: Path, message: string) => void) {

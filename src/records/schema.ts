@@ -15,8 +15,8 @@ const id = z
 const isoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD');
 const isoDateTime = z.iso.datetime({ offset: true }).describe('Instant with its UTC offset, e.g. 1944-02-20T13:40:00+01:00');
 
-/** How a source words an imprecise figure: "over 1,000", "about 100", "30+". */
-export const Qualifier = z.enum(['about', 'over', 'under', 'nearly', 'at least']);
+/** How a source words an imprecise figure: "over 1,000", "about 100", "30+", "no more than 7,000". */
+export const Qualifier = z.enum(['about', 'over', 'under', 'nearly', 'at least', 'at most']);
 
 /**
  * A count of aircraft, people or events. Either an exact non-negative integer, or
@@ -314,9 +314,3 @@ export const CampaignFile = z
   .strict();
 export type CampaignFile = z.infer<typeof CampaignFile>;
 export type CampaignInfo = z.infer<typeof Campaign>;
-
-/** The value of a count, ignoring its qualifier. */
-export function countValue(c: Count | Amount | undefined): number {
-  if (c === undefined) return 0;
-  return typeof c === 'number' ? c : c.value;
-}

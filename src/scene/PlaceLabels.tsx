@@ -11,7 +11,7 @@ import type { Place, Theatre } from '../records/schema.ts';
 
 export interface MarkedPlace {
   place: Place;
-  role: 'base' | 'target';
+  role: 'base' | 'target' | 'place';
   /** Higher is placed first. */
   priority: number;
 }

@@ -13,7 +13,7 @@ export function PlaceMarkers({ theatre, places }: { theatre: Theatre; places: Ma
         return (
           <mesh key={place.id} position={[x, 0.6, z]} rotation={[-Math.PI / 2, 0, role === 'target' ? Math.PI / 4 : 0]}>
             <planeGeometry args={role === 'target' ? [7, 7] : [5, 5]} />
-            <meshBasicMaterial color={role === 'target' ? palette.target : palette.base} />
+            <meshBasicMaterial color={role === 'target' ? palette.target : role === 'base' ? palette.base : palette.place} />
           </mesh>
         );
       })}

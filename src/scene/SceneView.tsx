@@ -10,14 +10,16 @@ import type { MapControls as MapControlsImpl } from 'three-stdlib';
 import type { Campaign } from '../app/campaigns.ts';
 import { diagnostics, reportError } from '../app/diagnostics.ts';
 import { useApp } from '../app/store.ts';
+import { THEATRES, project } from '../geo/projection.ts';
 import { MAX_WAYPOINTS } from '../motion/flight.ts';
-import { countValue } from '../records/schema.ts';
+import { countValue } from '../records/counts.ts';
 import { publish, type LiveFrame } from '../overlays/live.ts';
 import { advance, type Clock } from '../timeline/clock.ts';
 import { airborneAt, createFiguresNow, figuresAt, lostAt, FIGURE_KEYS } from '../timeline/periodFigures.ts';
 import { AircraftLayer, updateSceneUniforms, useSceneUniforms, type SceneUniforms } from './AircraftLayer.tsx';
 import { CrashMarkers } from './CrashMarkers.tsx';
 import { frameState } from './frameState.ts';
+import { FeatureLines } from './FeatureLines.tsx';
 import { MapBase } from './MapBase.tsx';
 import { palette } from './palette.ts';
 import { LabelProjector, PlaceLabelLayer, type MarkedPlace } from './PlaceLabels.tsx';
@@ -43,6 +45,7 @@ export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Cloc
       >
         <color attach="background" args={[palette.background]} />
         <MapBase theatre={records.campaign.theatre} onError={reportError} />
+        <FeatureLines records={records} />
         <PlaceMarkers theatre={records.campaign.theatre} places={places} />
         <RouteLines lines={lines} />
         <AircraftLayer plan={campaign.plan} uniforms={uniforms} />
@@ -184,9 +187,10 @@ function markedPlaces(campaign: Campaign): MarkedPlace[] {
     }
   }
   return campaign.records.places.flatMap((place) => {
-    const w = weight.get(place.id);
+    // Named places of the period (stations, bridges, cities) are labelled too; waypoints are not.
+    const w = weight.get(place.id) ?? (place.kind !== 'waypoint' ? { role: 'place' as const, aircraft: 0 } : undefined);
     if (!w) return [];
-    const priority = (w.role === 'target' ? 1000 + w.aircraft : 0) - (place.schematic ? 2000 : 0);
+    const priority = (w.role === 'target' ? 1000 + w.aircraft : w.role === 'place' ? 500 : 0) - (place.schematic ? 2000 : 0);
     return [{ place, role: w.role, priority }];
   });
 }
@@ -212,7 +216,17 @@ function initialView(campaign: Campaign): { camera: [number, number, number]; ta
       minZ = Math.min(minZ, d[o + 2]!);
       maxZ = Math.max(maxZ, d[o + 2]!);
     }
-  if (!Number.isFinite(minX)) return { camera: [0, 1200, 900], target: [0, 0, 0] };
+  if (!Number.isFinite(minX)) {
+    // Nothing flies (a campaign of monthly figures): frame its places instead.
+    const frame = THEATRES[campaign.records.campaign.theatre];
+    for (const p of campaign.records.places) {
+      const [x, z] = project(frame, p.lat, p.lon);
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minZ = Math.min(minZ, z);
+      maxZ = Math.max(maxZ, z);
+    }
+  }
   const extent = Math.max(maxX - minX, (maxZ - minZ) * 1.6);
   // East of the routes' centre, so that they sit in the space between the two panels.
   const tx = (minX + maxX) / 2 + extent * 0.14;

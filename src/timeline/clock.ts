@@ -16,7 +16,14 @@ export interface Clock {
   revision: number;
 }
 
-export const SPEEDS = [1, 10, 60, 300, 900, 3600, 8640] as const;
+/** Real time up to a day in ten seconds (8640), and a week a second for campaigns counted in months. */
+export const SPEEDS = [1, 10, 60, 300, 600, 900, 3600, 8640, 86400, 604800] as const;
+
+/** The listed speed that plays `seconds` of campaign time in about `playSeconds` of real time. */
+export function speedFor(seconds: number, playSeconds = 150): number {
+  const wanted = seconds / playSeconds;
+  return SPEEDS.reduce((best, s) => (Math.abs(Math.log(s / wanted)) < Math.abs(Math.log(best / wanted)) ? s : best), SPEEDS[0]);
+}
 
 export function createClock(start: number, end: number): Clock {
   return { time: start, playing: false, speed: 600, start, end, loop: false, revision: 0 };

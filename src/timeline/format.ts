@@ -68,3 +68,6 @@ export function shortPeriodLabel(startIso: string, endIso: string, utcOffset: st
   const month = MONTHS[d.getUTCMonth()]!.slice(0, 3);
   return days > 20 ? `${month} ${d.getUTCFullYear()}` : `${DAYS[d.getUTCDay()]!.slice(0, 3)} ${d.getUTCDate()} ${month}`;
 }
+
+/** Periods longer than this are months (Korea) rather than operational days (Big Week). */
+export const isLongPeriod = (startIso: string, endIso: string) => Date.parse(endIso) - Date.parse(startIso) > 3 * 86_400_000;

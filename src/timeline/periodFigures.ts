@@ -5,7 +5,8 @@
  * its first take-off. Evaluation is a few binary searches per force: cheap enough every frame.
  */
 import type { FlightPlan } from '../motion/compile.ts';
-import { countValue, type CampaignFile, type Claims, type Force, type Losses, type Casualties } from '../records/schema.ts';
+import { countValue } from '../records/counts.ts';
+import type { CampaignFile, Claims, Force, Losses, Casualties } from '../records/schema.ts';
 
 export const FIGURE_KEYS = [
   'dispatched',

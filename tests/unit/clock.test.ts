@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advance, createClock, seek } from '../../src/timeline/clock.ts';
+import { advance, createClock, seek, speedFor } from '../../src/timeline/clock.ts';
 import { formatClock, formatDate, parseClock, shortPeriodLabel } from '../../src/timeline/format.ts';
 
 describe('the campaign clock', () => {
@@ -32,6 +32,11 @@ describe('the campaign clock', () => {
     c.speed = 60;
     advance(c, 30);
     expect(c.time).toBe(15);
+  });
+
+  it('picks a speed that plays a day or a month in a couple of minutes', () => {
+    expect(speedFor(86_400)).toBe(600);
+    expect(speedFor(30 * 86_400)).toBe(8640);
   });
 
   it('clamps seeks to the range', () => {

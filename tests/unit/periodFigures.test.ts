@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countValue } from '../../src/records/schema.ts';
+import { countValue } from '../../src/records/counts.ts';
 import { airborneAt, createFigureModel, createFiguresNow, figuresAt } from '../../src/timeline/periodFigures.ts';
 import { bigWeekPlan } from './fixtures.ts';
 
