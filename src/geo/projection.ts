@@ -18,7 +18,7 @@ export interface TheatreFrame {
 
 export const THEATRES: Record<Theatre, TheatreFrame> = {
   'western-europe': { id: 'western-europe', lat0: 51, lon0: 5, bounds: [-14, 40, 28, 63] },
-  korea: { id: 'korea', lat0: 38.5, lon0: 127, bounds: [123, 33, 132, 43.5] },
+  korea: { id: 'korea', lat0: 38.5, lon0: 127, bounds: [114, 28, 140, 47] },
 };
 
 export function project(frame: TheatreFrame, lat: number, lon: number): [x: number, z: number] {
