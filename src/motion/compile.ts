@@ -5,7 +5,8 @@
  * and when) is schematic and deterministic: the same records always give the same scene.
  */
 import { project, type TheatreFrame } from '../geo/projection.ts';
-import { countValue, type CampaignFile, type Force, type Mission, type Period, type Place } from '../records/schema.ts';
+import { countValue } from '../records/counts.ts';
+import type { CampaignFile, Force, Mission, Period, Place } from '../records/schema.ts';
 import { formationStyle, typeProfile, SILHOUETTES, type FormationStyle, type Silhouette } from './aircraftTypes.ts';
 import { FALL_SECONDS, MAX_WAYPOINTS, NEVER, VERTICAL_EXAGGERATION, type InstanceAttributes, type RouteTable } from './flight.ts';
 import { mulberry32, hashString } from './random.ts';
