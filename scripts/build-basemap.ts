@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import { THEATRES } from '../src/geo/projection.ts';
+import { THEATRES, lonLatBounds } from '../src/geo/projection.ts';
 import { clipRing } from '../src/geo/clip.ts';
 
 const require = createRequire(import.meta.url);
@@ -16,7 +16,7 @@ const topology = JSON.parse(readFileSync(require.resolve('world-atlas/land-50m.j
 const land = feature(topology, topology.objects.land as GeometryCollection);
 
 for (const theatre of Object.values(THEATRES)) {
-  const [w, s, e, n] = theatre.bounds;
+  const [w, s, e, n] = lonLatBounds(theatre);
   const polygons: number[][][][] = [];
   for (const f of land.features) {
     const g = f.geometry;
@@ -31,7 +31,7 @@ for (const theatre of Object.values(THEATRES)) {
   const out = {
     source: 'Natural Earth 1:50m land via world-atlas 2.0.2 (public domain)',
     theatre: theatre.id,
-    bounds: theatre.bounds,
+    bounds: lonLatBounds(theatre),
     polygons,
   };
   const dir = fileURLToPath(new URL(`../assets/geo/${theatre.id}/`, import.meta.url));

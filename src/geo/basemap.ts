@@ -1,7 +1,7 @@
 /** Loading and meshing of the generated land polygons (assets/geo/<theatre>/land.json). */
 import { BufferGeometry, Float32BufferAttribute, Shape, ShapeGeometry, Vector2 } from 'three';
 import type { Theatre } from '../records/schema.ts';
-import { project, THEATRES } from './projection.ts';
+import { lonLatBounds, project, THEATRES } from './projection.ts';
 
 export interface LandAsset {
   source: string;
@@ -58,7 +58,7 @@ export function coastGeometry(land: LandAsset, y: number): BufferGeometry {
 /** Parallels and meridians every `step` degrees over the theatre. */
 export function graticuleGeometry(theatre: Theatre, step: number, y: number): BufferGeometry {
   const frame = THEATRES[theatre];
-  const [w, s, e, n] = frame.bounds;
+  const [w, s, e, n] = lonLatBounds(frame);
   const out: number[] = [];
   const push = (lat1: number, lon1: number, lat2: number, lon2: number) => {
     const [ax, az] = project(frame, lat1, lon1);

@@ -72,7 +72,7 @@ export const CampaignSource = z
   })
   .strict();
 
-export const Theatre = z.enum(['western-europe', 'korea']);
+export const Theatre = z.enum(['europe-1944', 'korea-1951']);
 export type Theatre = z.infer<typeof Theatre>;
 
 export const Campaign = z

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { BufferGeometry } from 'three';
 import { coastGeometry, graticuleGeometry, landGeometry, loadLand, type LandAsset } from '../geo/basemap.ts';
-import { THEATRES, project } from '../geo/projection.ts';
+import { THEATRES, lonLatBounds, project } from '../geo/projection.ts';
 import type { Theatre } from '../records/schema.ts';
 import { palette } from './palette.ts';
 
@@ -21,7 +21,7 @@ export function MapBase({ theatre, onError }: { theatre: Theatre; onError: (mess
 
   const sea = useMemo(() => {
     const frame = THEATRES[theatre];
-    const [w, s, e, n] = frame.bounds;
+    const [w, s, e, n] = lonLatBounds(frame);
     const [x0, z0] = project(frame, n, w);
     const [x1, z1] = project(frame, s, e);
     return { cx: (x0 + x1) / 2, cz: (z0 + z1) / 2, w: (x1 - x0) * 1.02, h: (z1 - z0) * 1.02 };

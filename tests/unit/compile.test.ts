@@ -64,7 +64,7 @@ describe('compiling the 20 February records', () => {
   });
 
   it('is deterministic: the same records give the same scene', () => {
-    const again = compileFlightPlan(records, THEATRES['western-europe']);
+    const again = compileFlightPlan(records, THEATRES['europe-1944']);
     expect(again.instances.events).toEqual(plan.instances.events);
     expect(again.routes.data).toEqual(plan.routes.data);
   });
@@ -85,7 +85,7 @@ describe('a force whose strength no source states', () => {
     force.losses = { lost: 2 };
     const result = loadCampaignJson('token.json', json);
     if (!result.ok) throw new Error(result.problems.join('\n'));
-    const tokenPlan = compileFlightPlan(result.records, THEATRES['western-europe']);
+    const tokenPlan = compileFlightPlan(result.records, THEATRES['europe-1944']);
     expect(tokenPlan.forces[0]).toMatchObject({ aircraft: TOKEN_STRENGTH, strengthStated: false });
     expect(tokenPlan.lossTimes.length).toBe(2);
     const model = createFigureModel(result.records, tokenPlan);

@@ -28,7 +28,7 @@ export function minimalCampaign() {
     campaign: {
       id: 'test',
       title: 'Test',
-      theatre: 'western-europe',
+      theatre: 'europe-1944',
       start: '1944-02-19',
       end: '1944-02-21',
       utcOffset: '+01:00',
