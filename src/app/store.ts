@@ -3,6 +3,7 @@
  * live in the clock and in frame consumers, never here: a change here re-renders React.
  */
 import { create } from 'zustand';
+import { DEFAULT_VERTICAL_EXAGGERATION } from '../motion/flight.ts';
 import type { CampaignEntry } from './campaigns.ts';
 
 export interface AppState {
@@ -11,6 +12,9 @@ export interface AppState {
   activeFile: string | null;
   periodId: string | null;
   problemsOpen: boolean;
+  /** Scene km up per real km: relief and altitudes alike. */
+  verticalExaggeration: number;
+  setVerticalExaggeration: (v: number) => void;
   setEntries: (entries: CampaignEntry[]) => void;
   setActive: (file: string) => void;
   setPeriod: (periodId: string | null) => void;
@@ -23,6 +27,8 @@ export const useApp = create<AppState>((set) => ({
   activeFile: null,
   periodId: null,
   problemsOpen: false,
+  verticalExaggeration: DEFAULT_VERTICAL_EXAGGERATION,
+  setVerticalExaggeration: (verticalExaggeration) => set({ verticalExaggeration }),
   setEntries: (entries) =>
     set((s) => {
       // ?campaign=<id> opens that campaign; otherwise the first that loaded.

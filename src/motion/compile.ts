@@ -8,7 +8,7 @@ import { project, type TheatreFrame } from '../geo/projection.ts';
 import { countValue } from '../records/counts.ts';
 import type { CampaignFile, Force, Mission, Period, Place } from '../records/schema.ts';
 import { formationStyle, typeProfile, SILHOUETTES, type FormationStyle, type Silhouette } from './aircraftTypes.ts';
-import { FALL_SECONDS, MAX_WAYPOINTS, NEVER, VERTICAL_EXAGGERATION, type InstanceAttributes, type RouteTable } from './flight.ts';
+import { FALL_SECONDS, MAX_WAYPOINTS, NEVER, type InstanceAttributes, type RouteTable } from './flight.ts';
 import { mulberry32, hashString } from './random.ts';
 
 /**
@@ -280,7 +280,7 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
     return list.map((p, i) => {
       const [x, z] = project(frame, p.lat, p.lon);
       const onGround = i === 0 || i === list.length - 1;
-      return { x, y: onGround ? 0 : altitudeKm * VERTICAL_EXAGGERATION, z, t: 0 };
+      return { x, y: onGround ? 0 : altitudeKm, z, t: 0 };
     });
   }
 
@@ -289,7 +289,7 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
     const [x, z] = project(frame, target.lat, target.lon);
     const wps = [
       ...main.slice(0, firstTarget).map((w) => ({ ...w })),
-      { x, y: altitudeKm * VERTICAL_EXAGGERATION, z, t: 0 },
+      { x, y: altitudeKm, z, t: 0 },
       ...main.slice(firstTarget + 1).map((w) => ({ ...w })),
     ];
     return addRoute(anchoredPrefix(main, wps, firstTarget, speed));
@@ -308,7 +308,7 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
     let prefix: number;
     if (turnBack) {
       const [x, z] = project(frame, turnBack.lat, turnBack.lon);
-      point = { x, y: altitudeKm * VERTICAL_EXAGGERATION, z, t: 0 };
+      point = { x, y: altitudeKm, z, t: 0 };
       // Follow the lead route while it brings the force closer to the turn-back place.
       prefix = 1;
       while (prefix < firstTarget && planar(main[prefix]!, point) < planar(main[prefix - 1]!, point)) prefix++;
@@ -413,7 +413,7 @@ function placeInFormation(style: FormationStyle, i: number, n: number, random: (
       const length = Math.min(1500, 3 * n);
       delay = (i / Math.max(1, n)) * length + random() * 30;
       spread[0] = (random() - 0.5) * 14;
-      spread[1] = (random() - 0.5) * 1.2 * VERTICAL_EXAGGERATION;
+      spread[1] = (random() - 0.5) * 1.2;
       break;
     }
     case 'fighterFlights': {
@@ -430,7 +430,7 @@ function placeInFormation(style: FormationStyle, i: number, n: number, random: (
       slot[2] = finger[2]!;
       const r = mulberry32(flight * 7919 + 13);
       spread[0] = (r() - 0.5) * 30;
-      spread[1] = (0.5 + r()) * VERTICAL_EXAGGERATION;
+      spread[1] = 0.5 + r();
       break;
     }
     case 'smallFormation': {

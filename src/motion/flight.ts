@@ -11,12 +11,15 @@ export const FALL_SECONDS = 110;
 /** A time that never comes: the loss time of an aircraft that is not lost. */
 export const NEVER = 1e9;
 
-/** Scene kilometres up per real kilometre of altitude, so streams read above the map. */
-export const VERTICAL_EXAGGERATION = 6;
+/**
+ * Scene kilometres up per real kilometre of altitude, so that streams and relief read over a
+ * theatre hundreds of kilometres wide. Viewers can change it; this is where it starts.
+ */
+export const DEFAULT_VERTICAL_EXAGGERATION = 6;
 
 /**
  * Per-route waypoints, row-major: route r, waypoint k at ((r * MAX_WAYPOINTS) + k) * 4,
- * holding x (km east), y (scene height), z (km south), t (seconds after the plan epoch,
+ * holding x (km east), y (altitude, real km), z (km south), t (seconds after the plan epoch,
  * when the lead aircraft of the route passes it).
  */
 export interface RouteTable {
@@ -33,7 +36,7 @@ export interface InstanceAttributes {
   delay: Float32Array;
   /** Formation slot in aircraft-size units (right, up, back): scales with the drawn aircraft. */
   slot: Float32Array;
-  /** Spread about the track in scene km (right, up, back): a night stream or fighter flights. */
+  /** Spread about the track in km (right, up in real km, back): a night stream or fighter flights. */
   spread: Float32Array;
   /** lossTime (s, NEVER if not lost), damageTime (s), damageLevel (0 none, 1 damaged, 2 beyond repair), seed [0, 1). */
   events: Float32Array;
@@ -100,7 +103,7 @@ export function trackAt(routes: RouteTable, route: number, t: number, out: Track
 
 /**
  * Pose of instance `i` at `time` (seconds after the epoch) drawn at `scale` (scene km per
- * aircraft-size unit). Mirrors the vertex shader's main().
+ * aircraft-size unit) with altitudes exaggerated by `vertical`. Mirrors the vertex shader's main().
  */
 export function aircraftPose(
   routes: RouteTable,
@@ -109,6 +112,7 @@ export function aircraftPose(
   time: number,
   scale: number,
   out: AircraftPose,
+  vertical = DEFAULT_VERTICAL_EXAGGERATION,
 ): AircraftPose {
   const lossTime = inst.events[i * 4]!;
   const falling = time >= lossTime;
@@ -125,10 +129,10 @@ export function aircraftPose(
   const rx = -fz;
   const rz = fx;
   const sx = inst.slot[i * 3]! * scale + inst.spread[i * 3]!;
-  const sy = inst.slot[i * 3 + 1]! * scale + inst.spread[i * 3 + 1]!;
+  const sy = inst.slot[i * 3 + 1]! * scale + inst.spread[i * 3 + 1]! * vertical;
   const sb = inst.slot[i * 3 + 2]! * scale + inst.spread[i * 3 + 2]!;
   let x = p.x + rx * sx - fx * sb;
-  let y = p.y + sy;
+  let y = p.y * vertical + sy;
   let z = p.z + rz * sx - fz * sb;
 
   if (falling) {

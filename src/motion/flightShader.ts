@@ -12,6 +12,7 @@ precision highp sampler2D;
 uniform sampler2D uRoutes;
 uniform float uTime;
 uniform float uScale;
+uniform float uVertical;
 
 in float aRoute;
 in float aDelay;
@@ -47,8 +48,8 @@ vec4 trackAt(int route, float t, out vec2 heading) {
 vec3 slotPosition(vec4 p, vec2 h) {
   vec3 fwd = vec3(h.x, 0.0, h.y);
   vec3 right = vec3(-h.y, 0.0, h.x);
-  vec3 s = aSlot * uScale + aSpread;
-  return p.xyz + right * s.x + vec3(0.0, s.y, 0.0) - fwd * s.z;
+  vec3 s = aSlot * uScale + aSpread * vec3(1.0, uVertical, 1.0);
+  return vec3(p.x, p.y * uVertical, p.z) + right * s.x + vec3(0.0, s.y, 0.0) - fwd * s.z;
 }
 
 // Where a lost aircraft is age seconds after its loss (flight.ts: the falling branch).

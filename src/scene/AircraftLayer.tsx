@@ -17,7 +17,7 @@ import {
 } from 'three';
 import { SILHOUETTES } from '../motion/aircraftTypes.ts';
 import type { FlightPlan } from '../motion/compile.ts';
-import { MAX_WAYPOINTS, aircraftScaleForDistance } from '../motion/flight.ts';
+import { DEFAULT_VERTICAL_EXAGGERATION, MAX_WAYPOINTS, aircraftScaleForDistance } from '../motion/flight.ts';
 import { flightFragmentShader, flightVertexShader } from '../motion/flightShader.ts';
 import type { Clock } from '../timeline/clock.ts';
 import { silhouetteGeometry } from './silhouettes.ts';
@@ -37,6 +37,7 @@ export function createSceneUniforms(plan: FlightPlan) {
     uRoutes: { value: createRouteTexture(plan) },
     uTime: { value: 0 },
     uScale: { value: 1 },
+    uVertical: { value: DEFAULT_VERTICAL_EXAGGERATION },
     uNight: { value: 0 },
   };
 }
@@ -97,6 +98,10 @@ export function AircraftLayer({ plan, uniforms }: { plan: FlightPlan; uniforms: 
 export function updateSceneUniforms(uniforms: SceneUniforms, clock: Clock, camera: Camera) {
   uniforms.uTime.value = clock.time;
   uniforms.uScale.value = aircraftScaleForDistance(camera.position.distanceTo(frameState.target));
+}
+
+export function setVerticalExaggeration(uniforms: SceneUniforms, vertical: number) {
+  uniforms.uVertical.value = vertical;
 }
 
 export function useSceneUniforms(plan: FlightPlan): SceneUniforms {

@@ -16,7 +16,13 @@ import { countValue } from '../records/counts.ts';
 import { publish, type LiveFrame } from '../overlays/live.ts';
 import { advance, type Clock } from '../timeline/clock.ts';
 import { airborneAt, createFiguresNow, figuresAt, lostAt, FIGURE_KEYS } from '../timeline/periodFigures.ts';
-import { AircraftLayer, updateSceneUniforms, useSceneUniforms, type SceneUniforms } from './AircraftLayer.tsx';
+import {
+  AircraftLayer,
+  setVerticalExaggeration,
+  updateSceneUniforms,
+  useSceneUniforms,
+  type SceneUniforms,
+} from './AircraftLayer.tsx';
 import { CrashMarkers } from './CrashMarkers.tsx';
 import { frameState } from './frameState.ts';
 import { FeatureLines } from './FeatureLines.tsx';
@@ -34,6 +40,10 @@ export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Cloc
   const places = useMemo(() => markedPlaces(campaign), [campaign]);
   const view = useMemo(() => initialView(campaign), [campaign]);
   const labelLayer = useRef<HTMLDivElement>(null);
+  const vertical = useApp((s) => s.verticalExaggeration);
+  useEffect(() => {
+    setVerticalExaggeration(uniforms, vertical);
+  }, [uniforms, vertical]);
 
   return (
     <div className="scene">
@@ -47,7 +57,9 @@ export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Cloc
         <MapBase theatre={records.campaign.theatre} onError={reportError} />
         <FeatureLines records={records} />
         <PlaceMarkers theatre={records.campaign.theatre} places={places} />
-        <RouteLines lines={lines} />
+        <group scale={[1, vertical, 1]}>
+          <RouteLines lines={lines} />
+        </group>
         <AircraftLayer plan={campaign.plan} uniforms={uniforms} />
         <CrashMarkers plan={campaign.plan} uniforms={uniforms} />
         <Controls target={view.target} />

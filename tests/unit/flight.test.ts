@@ -40,7 +40,7 @@ describe('trackAt: the lead of a route', () => {
   it('interpolates between waypoints by time, heading along the leg', () => {
     const p = trackAt(route(), 0, 500);
     expect(p.state).toBe(0);
-    expect([p.x, p.y, p.z]).toEqual([50, 15, 0]);
+    expect([p.x, p.y, p.z]).toEqual([50, 15, 0]); // altitude in real km
     expect([p.fx, p.fz]).toEqual([1, 0]);
     const q = trackAt(route(), 0, 1500);
     expect([q.x, q.z]).toEqual([100, -50]);
@@ -54,6 +54,11 @@ describe('trackAt: the lead of a route', () => {
 });
 
 describe('aircraftPose: one aircraft of a formation', () => {
+  it('exaggerates altitude by the given factor', () => {
+    const pose = aircraftPose(route(), oneAircraft(), 0, 500, 1, createPose(), 4);
+    expect(pose.y).toBe(60);
+  });
+
   it('trails the lead by its delay', () => {
     const pose = aircraftPose(route(), oneAircraft({ delay: 200 }), 0, 700, 1, createPose());
     expect(pose.visible).toBe(true);
@@ -75,7 +80,7 @@ describe('aircraftPose: one aircraft of a formation', () => {
     const falling = aircraftPose(route(), inst, 0, 500 + FALL_SECONDS / 2, 1, createPose());
     expect(falling.visible).toBe(true);
     expect(falling.falling).toBe(true);
-    expect(falling.y).toBeLessThan(15);
+    expect(falling.y).toBeLessThan(before.y);
     expect(falling.x).toBeGreaterThan(50); // drifts on along its heading, not along the route
     expect(falling.x).toBeLessThan(55);
     const down = aircraftPose(route(), inst, 0, 500 + FALL_SECONDS + 1, 1, createPose());
