@@ -144,12 +144,13 @@ void main() {
 
 export const flightFragmentShader = /* glsl */ `
 precision highp float;
-uniform float uNight;
+uniform float uDaylight;
 in vec3 vColour;
 in float vShade;
 out vec4 fragColour;
 void main() {
   vec3 lit = vColour * vShade;
-  fragColour = vec4(mix(lit, vColour * 1.15, uNight * 0.6), 1.0);
+  // By night the hulls are barely lit: what reads is the stream, as crews saw it.
+  fragColour = vec4(mix(vColour * vec3(0.35, 0.38, 0.5), lit, uDaylight), 1.0);
 }
 `;

@@ -176,7 +176,7 @@ function MetricList({ metrics, campaign, showAccount = true }: { metrics: Metric
     <ul className="stated__list">
       {metrics.map((m) => (
         <li key={m.key}>
-          <SourceNote source={m.source} campaign={campaign}>
+          <SourceNote source={m.source} campaign={campaign} note={m.note}>
             <span className="stated__value">{formatMetricValue(m)}</span> {m.label}
             {m.account && showAccount ? <span className="stated__account"> ({m.account})</span> : null}
           </SourceNote>
@@ -187,7 +187,18 @@ function MetricList({ metrics, campaign, showAccount = true }: { metrics: Metric
 }
 
 /** A figure that opens to its source: publication, cited work and the passage itself. */
-export function SourceNote({ source, campaign, children }: { source: Source; campaign: Campaign; children: React.ReactNode }) {
+export function SourceNote({
+  source,
+  campaign,
+  note,
+  children,
+}: {
+  source: Source;
+  campaign: Campaign;
+  /** The curator's note on the record: how the figure is read, what disagrees. */
+  note?: string;
+  children: React.ReactNode;
+}) {
   const sources = campaign.records.campaign.sources;
   const pub = sources.find((s) => s.id === source.ref);
   const cited = source.cites ? sources.find((s) => s.id === source.cites) : undefined;
@@ -203,6 +214,8 @@ export function SourceNote({ source, campaign, children }: { source: Source; cam
         {source.page ? `, p. ${source.page}` : ''}
       </p>
       {source.note && <p className="source-note__ref">{source.note}</p>}
+      {note && <p className="source-note__curator">Note: {note}</p>}
+      {note && <p className="source-note__curator">Note: {note}</p>}
     </details>
   );
 }
@@ -215,7 +228,7 @@ function Sources({ campaign, period }: { campaign: Campaign; period: Period }) {
         {period.missions.flatMap((m) =>
           m.forces.map((f) => (
             <li key={f.id}>
-              <SourceNote source={f.source} campaign={campaign}>
+              <SourceNote source={f.source} campaign={campaign} note={f.notes}>
                 {f.label ?? f.id}
                 {f.schematic.length > 0 && <span className="schematic-tag"> schematic: {f.schematic.join(', ')}</span>}
               </SourceNote>

@@ -2,6 +2,7 @@
  * Checks a schema-valid campaign file for what a schema cannot express: references between
  * records, dates inside the campaign, and counts that must not exceed what was dispatched.
  */
+import { THEATRES, insideTheatre } from '../geo/projection.ts';
 import { formatPath, type Problem } from './problems.ts';
 import { countValue, describeCount } from './counts.ts';
 import type { CampaignFile, Count, Force, Losses, Metric, Mission, Source } from './schema.ts';
@@ -58,6 +59,11 @@ export function crossCheck(file: CampaignFile): Problem[] {
     'place',
     error,
   );
+  const frame = THEATRES[campaign.theatre];
+  file.places.forEach((p, i) => {
+    if (!insideTheatre(frame, p.lat, p.lon))
+      error(['places', i], `${p.lat}, ${p.lon} lies outside the ${campaign.theatre} theatre's map`);
+  });
   checkUnique(
     file.periods.map((p, i) => [p.id, ['periods', i, 'id']]),
     'period',

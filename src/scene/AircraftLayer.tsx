@@ -13,6 +13,7 @@ import {
   NearestFilter,
   RGBAFormat,
   ShaderMaterial,
+  Vector3,
   type Camera,
 } from 'three';
 import { SILHOUETTES } from '../motion/aircraftTypes.ts';
@@ -38,7 +39,8 @@ export function createSceneUniforms(plan: FlightPlan) {
     uTime: { value: 0 },
     uScale: { value: 1 },
     uVertical: { value: DEFAULT_VERTICAL_EXAGGERATION },
-    uNight: { value: 0 },
+    uSun: { value: new Vector3(0, 1, 0) },
+    uDaylight: { value: 1 },
   };
 }
 export type SceneUniforms = ReturnType<typeof createSceneUniforms>;

@@ -10,7 +10,7 @@ import type { MapControls as MapControlsImpl } from 'three-stdlib';
 import type { Campaign } from '../app/campaigns.ts';
 import { diagnostics, reportError } from '../app/diagnostics.ts';
 import { useApp } from '../app/store.ts';
-import { THEATRES, project } from '../geo/projection.ts';
+import { THEATRES, project, unproject } from '../geo/projection.ts';
 import { MAX_WAYPOINTS } from '../motion/flight.ts';
 import { countValue } from '../records/counts.ts';
 import { publish, type LiveFrame } from '../overlays/live.ts';
@@ -26,7 +26,9 @@ import {
 import { CrashMarkers } from './CrashMarkers.tsx';
 import { frameState } from './frameState.ts';
 import { FeatureLines } from './FeatureLines.tsx';
-import { MapBase } from './MapBase.tsx';
+import { ShoreLines } from './ShoreLines.tsx';
+import { sunAt } from './sun.ts';
+import { Terrain } from './terrain/Terrain.tsx';
 import { palette } from './palette.ts';
 import { LabelProjector, PlaceLabelLayer, type MarkedPlace } from './PlaceLabels.tsx';
 import { PlaceMarkers } from './PlaceMarkers.tsx';
@@ -54,7 +56,8 @@ export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Cloc
         aria-label={`3D map of ${records.campaign.title}`}
       >
         <color attach="background" args={[palette.background]} />
-        <MapBase theatre={records.campaign.theatre} onError={reportError} />
+        <Terrain theatre={records.campaign.theatre} uniforms={uniforms} onError={reportError} />
+        <ShoreLines theatre={records.campaign.theatre} onError={reportError} />
         <FeatureLines records={records} />
         <PlaceMarkers theatre={records.campaign.theatre} places={places} />
         <group scale={[1, vertical, 1]}>
@@ -127,6 +130,8 @@ function createFrameLoop(campaign: Campaign, clock: Clock, uniforms: SceneUnifor
     frame,
     lastTime: NaN,
     lastRevision: -1,
+    theatre: THEATRES[campaign.records.campaign.theatre],
+    sunTime: NaN,
     periods: campaign.records.periods.map((p) => ({ id: p.id, start: toSeconds(p.start), end: toSeconds(p.end) })),
   };
 }
@@ -155,6 +160,12 @@ function runFrame(loop: FrameLoop, camera: Camera, controls: ControlsLike | null
     frame.lost = lostAt(campaign.plan, t);
     frame.periodId = periodAt(loop, t);
     publish(frame);
+    // The sun moves slowly: a new position every few simulated minutes is plenty.
+    if (!(Math.abs(frame.timeMs - loop.sunTime) < 180_000)) {
+      loop.sunTime = frame.timeMs;
+      const [lat, lon] = unproject(loop.theatre, frameState.target.x, frameState.target.z);
+      loop.uniforms.uDaylight.value = sunAt(frame.timeMs, lat, lon, loop.uniforms.uSun.value);
+    }
 
     diagnostics.time = frame.timeMs;
     diagnostics.periodId = frame.periodId;

@@ -11,6 +11,7 @@ export const palette = {
   base: '#9fc3e0',
   place: '#d9d3bd',
   crash: '#c81e14',
+  river: '#7fb2d6',
 };
 
 /** Route colours by force role. */

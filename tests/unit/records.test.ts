@@ -45,6 +45,11 @@ describe('loading campaign files', () => {
     expect(problems).toEqual(['test.json: places[2].id: duplicate place id "base" (first used at places[0].id)']);
   });
 
+  it('reports places that lie outside the theatre map', () => {
+    const problems = problemsOf((c) => c.places.push({ id: 'cairo', name: 'Cairo', lat: 30.04, lon: 31.24, kind: 'city' }));
+    expect(problems).toEqual(["test.json: places[2]: 30.04, 31.24 lies outside the europe-1944 theatre's map"]);
+  });
+
   it('reports dates outside the campaign', () => {
     const problems = problemsOf((c) => (c.periods[0]!.missions[0]!.date = '1944-03-04'));
     expect(problems).toEqual([
