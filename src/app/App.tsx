@@ -4,12 +4,14 @@ import type { Campaign } from './campaigns.ts';
 import { reportError } from './diagnostics.ts';
 import { useApp } from './store.ts';
 import { SceneView } from '../scene/SceneView.tsx';
+import { frameState } from '../scene/frameState.ts';
 import { createClock, seek, setPlaying, setSpeed, speedFor, type Clock } from '../timeline/clock.ts';
 import { shortPeriodLabel } from '../timeline/format.ts';
 import { FiguresPanel } from '../overlays/FiguresPanel.tsx';
 import { Legend } from '../overlays/Legend.tsx';
 import { PeriodCard } from '../overlays/PeriodCard.tsx';
 import { ProblemsPanel } from '../overlays/ProblemsPanel.tsx';
+import { ReliefControl } from '../overlays/ReliefControl.tsx';
 import { Scrubber } from '../overlays/Scrubber.tsx';
 
 export function App() {
@@ -89,6 +91,10 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
             </button>
           ))}
         </nav>
+        <ReliefControl />
+        <button className="topbar__button" onClick={() => frameState.resetView?.()}>
+          Reset view
+        </button>
       </header>
       <PeriodCard campaign={campaign} period={period} />
       <FiguresPanel campaign={campaign} period={period} />

@@ -12,9 +12,12 @@ export interface Diagnostics {
   campaignId: string | null;
   periodId: string | null;
   visibleAircraft: number;
+  /** Aircraft of the current period's forces the scene has shown lost so far. */
   lostSoFar: number;
   overlay: Partial<Figures>;
   renderer: { calls: number; triangles: number; geometries: number; textures: number };
+  /** Terrain tiles drawn, held in memory and loading; complete once the view's tiles are all in. */
+  terrain: { drawn: number; cached: number; loading: number; complete: boolean };
   /** Camera position and look-at point, scene km. */
   camera: { x: number; y: number; z: number; tx: number; ty: number; tz: number };
   errors: string[];
@@ -30,6 +33,7 @@ export const diagnostics: Diagnostics = {
   lostSoFar: 0,
   overlay: {},
   renderer: { calls: 0, triangles: 0, geometries: 0, textures: 0 },
+  terrain: { drawn: 0, cached: 0, loading: 0, complete: false },
   camera: { x: 0, y: 0, z: 0, tx: 0, ty: 0, tz: 0 },
   errors: [],
 };

@@ -2,6 +2,7 @@
  * Every aircraft of the campaign, one instanced draw per silhouette. Per frame this writes two
  * uniforms and nothing else: positions come from flightShader.ts on the GPU.
  */
+import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import {
   DataTexture,
@@ -17,7 +18,7 @@ import {
   type Camera,
 } from 'three';
 import { SILHOUETTES } from '../motion/aircraftTypes.ts';
-import type { FlightPlan } from '../motion/compile.ts';
+import type { AircraftBatch, FlightPlan } from '../motion/compile.ts';
 import { DEFAULT_VERTICAL_EXAGGERATION, MAX_WAYPOINTS, aircraftScaleForDistance } from '../motion/flight.ts';
 import { flightFragmentShader, flightVertexShader } from '../motion/flightShader.ts';
 import type { Clock } from '../timeline/clock.ts';
@@ -48,44 +49,51 @@ export type SceneUniforms = ReturnType<typeof createSceneUniforms>;
 export function AircraftLayer({ plan, uniforms }: { plan: FlightPlan; uniforms: SceneUniforms }) {
   const meshes = useMemo(() => {
     const inst = plan.instances;
-    return SILHOUETTES.flatMap((s) => {
-      const range = plan.silhouetteRanges[s];
-      if (range.count === 0) return [];
-      const base = silhouetteGeometry(s);
+    // One geometry per silhouette, shared by every batch of that silhouette.
+    const bases = new Map(SILHOUETTES.map((s) => [s, silhouetteGeometry(s)]));
+    // One material for all batches: they differ only in their attributes.
+    const material = new ShaderMaterial({
+      glslVersion: GLSL3,
+      vertexShader: flightVertexShader,
+      fragmentShader: flightFragmentShader,
+      uniforms,
+    });
+    return plan.batches.map((batch) => {
+      const base = bases.get(batch.silhouette)!;
       const geometry = new InstancedBufferGeometry();
       geometry.setAttribute('position', base.getAttribute('position'));
       geometry.setAttribute('normal', base.getAttribute('normal'));
       const slice = (array: Float32Array, size: number) =>
-        new InstancedBufferAttribute(array.subarray(range.start * size, (range.start + range.count) * size), size);
+        new InstancedBufferAttribute(array.subarray(batch.start * size, (batch.start + batch.count) * size), size);
       geometry.setAttribute('aRoute', slice(inst.route, 1));
       geometry.setAttribute('aDelay', slice(inst.delay, 1));
       geometry.setAttribute('aSlot', slice(inst.slot, 3));
       geometry.setAttribute('aSpread', slice(inst.spread, 3));
       geometry.setAttribute('aEvents', slice(inst.events, 4));
       geometry.setAttribute('aColour', slice(inst.colour, 3));
-      geometry.instanceCount = range.count;
-      const material = new ShaderMaterial({
-        glslVersion: GLSL3,
-        vertexShader: flightVertexShader,
-        fragmentShader: flightFragmentShader,
-        uniforms,
-      });
+      geometry.instanceCount = batch.count;
       const mesh = new Mesh(geometry, material);
       // Positions are computed in the shader: bounds on the CPU would be wrong.
       mesh.frustumCulled = false;
-      mesh.name = `aircraft-${s}`;
-      return [mesh];
+      mesh.name = `aircraft-${batch.periodId}-${batch.silhouette}`;
+      mesh.visible = false;
+      return mesh;
     });
   }, [plan, uniforms]);
 
   useEffect(
-    () => () =>
-      meshes.forEach((m) => {
-        m.geometry.dispose();
-        (m.material as ShaderMaterial).dispose();
-      }),
+    () => () => {
+      meshes.forEach((m) => m.geometry.dispose());
+      (meshes[0]?.material as ShaderMaterial | undefined)?.dispose();
+    },
     [meshes],
   );
+
+  // Only batches that can have an aircraft in the air are drawn: one comparison per batch.
+  useFrame(() => {
+    const t = uniforms.uTime.value;
+    for (let i = 0; i < meshes.length; i++) showIfAirborne(meshes[i]!, plan.batches[i]!, t);
+  });
 
   return (
     <group>
@@ -94,6 +102,10 @@ export function AircraftLayer({ plan, uniforms }: { plan: FlightPlan; uniforms: 
       ))}
     </group>
   );
+}
+
+function showIfAirborne(mesh: Mesh, batch: AircraftBatch, t: number) {
+  mesh.visible = t >= batch.from && t <= batch.to;
 }
 
 /** Per-frame uniform writes for a clock and camera; called from the scene's single frame loop. */

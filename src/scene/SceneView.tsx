@@ -4,7 +4,7 @@
  */
 import { MapControls } from '@react-three/drei';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { MOUSE, type Camera, type WebGLInfo } from 'three';
 import type { MapControls as MapControlsImpl } from 'three-stdlib';
 import type { Campaign } from '../app/campaigns.ts';
@@ -15,7 +15,7 @@ import { MAX_WAYPOINTS } from '../motion/flight.ts';
 import { countValue } from '../records/counts.ts';
 import { publish, type LiveFrame } from '../overlays/live.ts';
 import { advance, type Clock } from '../timeline/clock.ts';
-import { airborneAt, createFiguresNow, figuresAt, lostAt, FIGURE_KEYS } from '../timeline/periodFigures.ts';
+import { airborneAt, createFiguresNow, figuresAt, periodLostAt, FIGURE_KEYS } from '../timeline/periodFigures.ts';
 import {
   AircraftLayer,
   setVerticalExaggeration,
@@ -24,7 +24,8 @@ import {
   type SceneUniforms,
 } from './AircraftLayer.tsx';
 import { CrashMarkers } from './CrashMarkers.tsx';
-import { frameState } from './frameState.ts';
+import { frameState, setResetView, setTerrainStats } from './frameState.ts';
+import type { TerrainEngine } from './terrain/TerrainEngine.ts';
 import { FeatureLines } from './FeatureLines.tsx';
 import { ShoreLines } from './ShoreLines.tsx';
 import { sunAt } from './sun.ts';
@@ -37,11 +38,17 @@ import { RouteLines, useRouteLines } from './RouteLines.tsx';
 export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Clock }) {
   const uniforms = useSceneUniforms(campaign.plan);
   const { records } = campaign;
-  const allForces = useMemo(() => new Set(campaign.forces.keys()), [campaign]);
-  const lines = useRouteLines(campaign.plan, campaign.forces, allForces);
-  const places = useMemo(() => markedPlaces(campaign), [campaign]);
+  // The map shows the current period's routes and places; other days' would only clutter it.
+  const periodId = useApp((s) => s.periodId) ?? records.periods[0]!.id;
+  const periodForces = useMemo(
+    () => new Set(campaign.plan.forces.filter((f) => f.periodId === periodId).map((f) => f.forceId)),
+    [campaign, periodId],
+  );
+  const lines = useRouteLines(campaign.plan, campaign.forces, periodForces);
+  const places = useMemo(() => markedPlaces(campaign, periodForces), [campaign, periodForces]);
   const view = useMemo(() => initialView(campaign), [campaign]);
   const labelLayer = useRef<HTMLDivElement>(null);
+  const onTerrain = useCallback((engine: TerrainEngine | null) => setTerrainStats(engine?.stats ?? null), []);
   const vertical = useApp((s) => s.verticalExaggeration);
   useEffect(() => {
     setVerticalExaggeration(uniforms, vertical);
@@ -56,7 +63,7 @@ export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Cloc
         aria-label={`3D map of ${records.campaign.title}`}
       >
         <color attach="background" args={[palette.background]} />
-        <Terrain theatre={records.campaign.theatre} uniforms={uniforms} onError={reportError} />
+        <Terrain theatre={records.campaign.theatre} uniforms={uniforms} onEngine={onTerrain} onError={reportError} />
         <ShoreLines theatre={records.campaign.theatre} onError={reportError} />
         <FeatureLines records={records} />
         <PlaceMarkers theatre={records.campaign.theatre} places={places} />
@@ -65,7 +72,7 @@ export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Cloc
         </group>
         <AircraftLayer plan={campaign.plan} uniforms={uniforms} />
         <CrashMarkers plan={campaign.plan} uniforms={uniforms} />
-        <Controls target={view.target} />
+        <Controls view={view} />
         <FrameDriver campaign={campaign} clock={clock} uniforms={uniforms} />
         <LabelProjector theatre={records.campaign.theatre} places={places} layer={labelLayer} />
       </Canvas>
@@ -74,14 +81,20 @@ export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Cloc
   );
 }
 
-function Controls({ target }: { target: [number, number, number] }) {
+function Controls({ view }: { view: { camera: [number, number, number]; target: [number, number, number] } }) {
   const ref = useRef<MapControlsImpl>(null);
-  const [tx, ty, tz] = target;
+  const camera = useThree((s) => s.camera);
   useEffect(() => {
-    // Set once per campaign; afterwards the viewer owns the camera.
-    ref.current?.target.set(tx, ty, tz);
-    ref.current?.update();
-  }, [tx, ty, tz]);
+    // Set once per campaign; afterwards the viewer owns the camera, until they reset it.
+    const reset = () => {
+      camera.position.set(...view.camera);
+      ref.current?.target.set(...view.target);
+      ref.current?.update();
+    };
+    reset();
+    setResetView(reset);
+    return () => setResetView(null);
+  }, [camera, view]);
   return (
     <MapControls
       ref={ref}
@@ -103,7 +116,8 @@ function FrameDriver({ campaign, clock, uniforms }: { campaign: Campaign; clock:
   const gl = useThree((s) => s.gl);
   const controls = useThree((s) => s.controls) as unknown as ControlsLike | null;
   const loop = useMemo(() => createFrameLoop(campaign, clock, uniforms), [campaign, clock, uniforms]);
-  useFrame(({ camera }, delta) => runFrame(loop, camera, controls, gl.info, delta));
+  // Runs before every other frame callback, so they all see this frame's time.
+  useFrame(({ camera }, delta) => runFrame(loop, camera, controls, gl.info, delta), -2);
   return null;
 }
 
@@ -157,8 +171,8 @@ function runFrame(loop: FrameLoop, camera: Camera, controls: ControlsLike | null
     frame.timeMs = campaign.plan.epochMs + t * 1000;
     figuresAt(campaign.figures, t, frame.figures);
     frame.airborne = airborneAt(campaign.plan, t);
-    frame.lost = lostAt(campaign.plan, t);
     frame.periodId = periodAt(loop, t);
+    frame.lost = periodLostAt(campaign.plan, frame.periodId, t);
     publish(frame);
     // The sun moves slowly: a new position every few simulated minutes is plenty.
     if (!(Math.abs(frame.timeMs - loop.sunTime) < 180_000)) {
@@ -182,6 +196,8 @@ function runFrame(loop: FrameLoop, camera: Camera, controls: ControlsLike | null
   cam.tx = frameState.target.x;
   cam.ty = frameState.target.y;
   cam.tz = frameState.target.z;
+  const terrain = frameState.terrain;
+  if (terrain) Object.assign(diagnostics.terrain, terrain);
   diagnostics.campaignId = campaign.records.campaign.id;
   diagnostics.frame++;
   diagnostics.renderer.calls = info.render.calls;
@@ -189,16 +205,21 @@ function runFrame(loop: FrameLoop, camera: Camera, controls: ControlsLike | null
   diagnostics.renderer.geometries = info.memory.geometries;
   diagnostics.renderer.textures = info.memory.textures;
   // Ready once the first frames with the map and the aircraft have been drawn.
-  if (!diagnostics.ready && info.render.triangles > 0 && diagnostics.frame > 2) diagnostics.ready = true;
+  if (!diagnostics.ready && info.render.triangles > 0 && diagnostics.frame > 2 && (terrain?.drawn || diagnostics.frame > 600))
+    diagnostics.ready = true;
 }
 
 /**
  * Bases and targets the records fly from and to; waypoints stay unlabelled. Targets that drew
  * more aircraft are labelled first; places standing in for unnamed ones come last.
  */
-function markedPlaces(campaign: Campaign): MarkedPlace[] {
+function markedPlaces(campaign: Campaign, periodForces: Set<string>): MarkedPlace[] {
   const weight = new Map<string, { role: MarkedPlace['role']; aircraft: number }>();
+  const flownTo = new Set<string>();
   for (const force of campaign.forces.values()) {
+    force.route.forEach((id) => flownTo.add(id));
+    force.targets.forEach((t) => t.place && flownTo.add(t.place));
+    if (!periodForces.has(force.id)) continue;
     const base = force.route[0]!;
     if (!weight.has(base)) weight.set(base, { role: 'base', aircraft: 0 });
     for (const t of force.targets) {
@@ -210,8 +231,10 @@ function markedPlaces(campaign: Campaign): MarkedPlace[] {
     }
   }
   return campaign.records.places.flatMap((place) => {
-    // Named places of the period (stations, bridges, cities) are labelled too; waypoints are not.
-    const w = weight.get(place.id) ?? (place.kind !== 'waypoint' ? { role: 'place' as const, aircraft: 0 } : undefined);
+    // Named places no force flies to (stations, bridges, cities of the map) are labelled too.
+    const w =
+      weight.get(place.id) ??
+      (place.kind !== 'waypoint' && !flownTo.has(place.id) ? { role: 'place' as const, aircraft: 0 } : undefined);
     if (!w) return [];
     const priority = (w.role === 'target' ? 1000 + w.aircraft : w.role === 'place' ? 500 : 0) - (place.schematic ? 2000 : 0);
     return [{ place, role: w.role, priority }];
@@ -224,8 +247,9 @@ function markedPlaces(campaign: Campaign): MarkedPlace[] {
  */
 function initialView(campaign: Campaign): { camera: [number, number, number]; target: [number, number, number] } {
   const { plan } = campaign;
-  const largest = Math.max(0, ...plan.forces.map((f) => f.aircraft));
-  const framed = plan.forces.filter((f) => f.aircraft >= largest * 0.05);
+  const first = plan.forces.filter((f) => f.periodId === campaign.records.periods[0]!.id);
+  const largest = Math.max(0, ...first.map((f) => f.aircraft));
+  const framed = first.filter((f) => f.aircraft >= largest * 0.05);
   const d = plan.routes.data;
   let minX = Infinity;
   let maxX = -Infinity;

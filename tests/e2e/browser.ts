@@ -21,6 +21,8 @@ export interface SortieState {
   lostSoFar: number;
   overlay: Record<string, number>;
   renderer: { calls: number; triangles: number; geometries: number; textures: number };
+  terrain: { drawn: number; cached: number; loading: number; complete: boolean };
+  camera: { x: number; y: number; z: number; tx: number; ty: number; tz: number };
   errors: string[];
 }
 

@@ -27,10 +27,12 @@ import { MESH_STRIDE, terrainFragmentShader, terrainVertexShader } from './terra
 
 /** Refine a tile while its geometric error would cover more than this many pixels. */
 const MAX_ERROR_PX = 3;
-/** Tiles kept in memory at most (each ~67 kB of texture); the drawn set is always kept. */
-const CACHE_TILES = 64;
+/** Tiles kept in memory at most (each ~67 kB of texture): a whole 4-level pyramid is 85. */
+const CACHE_TILES = 128;
 /** Tiles fetched at once. */
 const MAX_LOADS = 6;
+/** A tile not drawn for this long is released, so memory returns to what the view needs. */
+const IDLE_RELEASE_MS = 3000;
 
 export interface TerrainUniforms {
   uVertical: { value: number };
@@ -47,6 +49,10 @@ interface TileState {
   loading: boolean;
   failed: boolean;
   lastUsed: number;
+  /** performance.now() when last drawn. */
+  lastDrawnMs: number;
+  /** In the current selection. */
+  inView: boolean;
 }
 
 export interface TerrainStats {
@@ -89,6 +95,8 @@ export class TerrainEngine {
         loading: false,
         failed: false,
         lastUsed: 0,
+        lastDrawnMs: 0,
+        inView: false,
       });
     }
     this.updateBoxes();
@@ -97,12 +105,17 @@ export class TerrainEngine {
   /** Chooses and shows the tiles for this camera; cheap when nothing changed. */
   update(camera: PerspectiveCamera, viewportHeight: number): void {
     this.frame++;
+    const now = performance.now();
     if (this.uniforms.uVertical.value !== this.verticalSeen) this.updateBoxes();
-    if (!this.viewChanged(camera, viewportHeight) && this.stats.complete) return;
+    if (!this.viewChanged(camera, viewportHeight) && this.stats.complete) {
+      if (this.frame % 30 === 0) this.releaseIdle(now);
+      return;
+    }
 
     this.matrix.multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse);
     this.frustum.setFromProjectionMatrix(this.matrix);
     const pxPerKmAtUnitDistance = viewportHeight / (2 * Math.tan((camera.fov * Math.PI) / 360));
+    for (const t of this.drawList) t.inView = false;
     this.drawList.length = 0;
     let complete = true;
     const root = this.tiles.get(tileKey(0, 0, 0));
@@ -111,6 +124,8 @@ export class TerrainEngine {
     for (const child of this.group.children) child.visible = false;
     for (const t of this.drawList) {
       t.lastUsed = this.frame;
+      t.lastDrawnMs = now;
+      t.inView = true;
       if (t.mesh) {
         t.mesh.visible = true;
         if (t.mesh.parent !== this.group) this.group.add(t.mesh);
@@ -175,6 +190,7 @@ export class TerrainEngine {
         if (this.disposed) return;
         t.mesh = this.createMesh(t.info, decode(new Uint8Array(buffer)).data as Uint8Array);
         t.lastUsed = this.frame;
+        t.lastDrawnMs = performance.now();
       })
       .catch(() => {
         t.failed = true;
@@ -230,6 +246,17 @@ export class TerrainEngine {
         this.release(t);
         cached--;
       }
+    }
+    this.stats.cached = cached;
+  }
+
+  /** Releases tiles the view has not drawn for a while (never the root, which is the fallback). */
+  private releaseIdle(now: number): void {
+    let cached = 0;
+    for (const t of this.tiles.values()) {
+      if (!t.mesh) continue;
+      if (t.info.z > 0 && !t.inView && now - t.lastDrawnMs > IDLE_RELEASE_MS) this.release(t);
+      else cached++;
     }
     this.stats.cached = cached;
   }
