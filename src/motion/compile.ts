@@ -54,14 +54,28 @@ export interface FlightPlan {
   /** Per-instance take-off and out-of-sight times (s), for counting airborne aircraft. */
   startTimes: Float64Array;
   endTimes: Float64Array;
-  /** Contiguous instance ranges per silhouette: one instanced mesh each. */
-  silhouetteRanges: Record<Silhouette, { start: number; count: number }>;
+  /**
+   * Contiguous instance ranges, one per period and silhouette: one instanced mesh each, drawn
+   * only while the clock is inside [from, to], so the cost of a frame follows the aircraft that
+   * can be in the air, not the size of the campaign.
+   */
+  batches: AircraftBatch[];
   forces: ForcePlan[];
   /** All loss times (s), sorted. */
   lossTimes: Float64Array;
   /** Sorted start and end times, for counting aircraft airborne at any instant by binary search. */
   sortedStarts: Float64Array;
   sortedEnds: Float64Array;
+}
+
+export interface AircraftBatch {
+  periodId: string;
+  silhouette: Silhouette;
+  start: number;
+  count: number;
+  /** First take-off and last time any of its aircraft is in sight (s after the epoch). */
+  from: number;
+  to: number;
 }
 
 interface Waypoint {
@@ -72,6 +86,7 @@ interface Waypoint {
 }
 
 interface PendingInstance {
+  period: number;
   silhouette: Silhouette;
   route: number;
   delay: number;
@@ -93,17 +108,19 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
   const pending: PendingInstance[] = [];
   const forces: (ForcePlan & { pendingFrom: number })[] = [];
 
-  for (const period of file.periods)
+  file.periods.forEach((period, periodIndex) => {
     for (const mission of period.missions) {
       const jointShares = shareJointLosses(mission);
       for (const force of mission.forces)
-        forces.push(compileForce(force, mission, period, jointShares.get(force.id) ?? { lost: 0, damaged: 0 }));
+        forces.push(compileForce(force, mission, period, periodIndex, jointShares.get(force.id) ?? { lost: 0, damaged: 0 }));
     }
+  });
 
-  // Group instances by silhouette so each instanced mesh draws a contiguous range.
+  // Group instances by period, then silhouette, so each instanced mesh draws a contiguous range.
+  const silhouetteOrder = (i: number) => SILHOUETTES.indexOf(pending[i]!.silhouette);
   const order = pending
     .map((_, i) => i)
-    .sort((a, b) => SILHOUETTES.indexOf(pending[a]!.silhouette) - SILHOUETTES.indexOf(pending[b]!.silhouette) || a - b);
+    .sort((a, b) => pending[a]!.period - pending[b]!.period || silhouetteOrder(a) - silhouetteOrder(b) || a - b);
   const newIndex = new Int32Array(pending.length);
   order.forEach((old, i) => (newIndex[old] = i));
   const n = pending.length;
@@ -118,9 +135,7 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
   };
   const startTimes = new Float64Array(n);
   const endTimes = new Float64Array(n);
-  const silhouetteRanges = Object.fromEntries(
-    SILHOUETTES.map((s) => [s, { start: 0, count: 0 }]),
-  ) as FlightPlan['silhouetteRanges'];
+  const batches: AircraftBatch[] = [];
   order.forEach((old, i) => {
     const p = pending[old]!;
     inst.route[i] = p.route;
@@ -131,9 +146,15 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
     inst.colour.set(p.colour, i * 3);
     startTimes[i] = routes[p.route]![0]!.t + p.delay;
     endTimes[i] = p.end;
-    const range = silhouetteRanges[p.silhouette];
-    if (range.count === 0) range.start = i;
-    range.count++;
+    let batch = batches[batches.length - 1];
+    const periodId = file.periods[p.period]!.id;
+    if (!batch || batch.periodId !== periodId || batch.silhouette !== p.silhouette) {
+      batch = { periodId, silhouette: p.silhouette, start: i, count: 0, from: Infinity, to: -Infinity };
+      batches.push(batch);
+    }
+    batch.count++;
+    batch.from = Math.min(batch.from, startTimes[i]!);
+    batch.to = Math.max(batch.to, endTimes[i]!);
   });
 
   const routeData = new Float32Array(routes.length * MAX_WAYPOINTS * 4);
@@ -151,14 +172,20 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
     instances: inst,
     startTimes,
     endTimes,
-    silhouetteRanges,
+    batches,
     forces: forces.map(({ pendingFrom, ...f }) => ({ ...f, firstInstance: newIndex[pendingFrom] ?? 0 })),
     lossTimes,
     sortedStarts: Float64Array.from(startTimes).sort(),
     sortedEnds: Float64Array.from(endTimes).sort(),
   };
 
-  function compileForce(force: Force, mission: Mission, period: Period, joint: { lost: number; damaged: number }) {
+  function compileForce(
+    force: Force,
+    mission: Mission,
+    period: Period,
+    periodIndex: number,
+    joint: { lost: number; damaged: number },
+  ) {
     const profile = typeProfile(force.aircraft, force.role);
     const style = formationStyle(force.role, mission.kind, profile.silhouette);
     const speed = profile.cruiseKmh / 3600;
@@ -239,6 +266,7 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
       if (lossTime !== NEVER) lossTimes.push(lossTime);
       landed = Math.max(landed, end);
       pending.push({
+        period: periodIndex,
         silhouette: profile.silhouette,
         route,
         delay,

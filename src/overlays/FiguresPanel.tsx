@@ -41,7 +41,7 @@ export function FiguresPanel({ campaign, period }: { campaign: Campaign; period:
       const f = r === 'total' ? totals : frame.figures.rows[Number(r)];
       if (f) setText(el, cellText(f, key));
     }
-  });
+  }, period.id);
 
   const long = isLongPeriod(period.start, period.end);
   if (rows.length === 0)

@@ -74,6 +74,7 @@ export function Scrubber({ clock, epochMs, utcOffset, clockLabel }: Props) {
             type="button"
             className="scrubber__readout"
             title={`Clock: ${clockLabel}. Click to type a time.`}
+            aria-label="Type a time to go to"
             onClick={() => setTyped(formatClock(epochMs + clock.time * 1000, utcOffset))}
           >
             <output ref={readout} aria-live="off">

@@ -13,6 +13,7 @@ export interface LiveFrame {
   figures: FiguresNow;
   periodId: string | null;
   airborne: number;
+  /** Aircraft of the current period lost so far. */
   lost: number;
 }
 
@@ -25,12 +26,18 @@ export function publish(frame: LiveFrame): void {
   for (const w of writers) w(frame);
 }
 
-/** Registers `writer` for the component's lifetime; it runs at once with the latest frame. */
-export function useLiveWriter(writer: Writer): void {
+/**
+ * Registers `writer` for the component's lifetime; it runs at once with the latest frame, and
+ * again whenever `redrawOn` changes (new DOM to fill, e.g. another period's rows).
+ */
+export function useLiveWriter(writer: Writer, redrawOn: unknown = null): void {
   const ref = useRef(writer);
   useEffect(() => {
     ref.current = writer;
   });
+  useEffect(() => {
+    if (last) ref.current(last);
+  }, [redrawOn]);
   useEffect(() => {
     const w: Writer = (f) => ref.current(f);
     writers.add(w);

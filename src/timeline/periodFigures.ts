@@ -141,8 +141,11 @@ export function airborneAt(plan: FlightPlan, time: number): number {
   return countAtOrBefore(plan.sortedStarts, time) - countAtOrBefore(plan.sortedEnds, time);
 }
 
-export function lostAt(plan: FlightPlan, time: number): number {
-  return countAtOrBefore(plan.lossTimes, time);
+/** Aircraft of a period's forces lost by `time`: what its crash markers and falling aircraft show. */
+export function periodLostAt(plan: FlightPlan, periodId: string | null, time: number): number {
+  let lost = 0;
+  for (const f of plan.forces) if (f.periodId === periodId) lost += countAtOrBefore(f.lossTimes, time);
+  return lost;
 }
 
 /** Number of entries ≤ t in an ascending array. */

@@ -11,10 +11,15 @@ import { bigWeekPlan, minimalCampaign } from './fixtures.ts';
 const { records, plan } = bigWeekPlan();
 const allForces = records.periods.flatMap((p) => p.missions.flatMap((m) => m.forces));
 const forceRecord = (id: string) => allForces.find((f) => f.id === id)!;
+// A force of unstated strength flies as a token formation.
 const drawn = (f: Force) =>
-  f.dispatched !== undefined ? countValue(f.dispatched) : countValue(f.effective) + countValue(f.aborted);
+  f.dispatched !== undefined
+    ? countValue(f.dispatched)
+    : f.effective !== undefined || f.aborted !== undefined
+      ? countValue(f.effective) + countValue(f.aborted)
+      : TOKEN_STRENGTH;
 
-describe('compiling the 20 February records', () => {
+describe('compiling the Big Week records', () => {
   it('draws every aircraft the records dispatched, force by force', () => {
     for (const fp of plan.forces) expect(fp.aircraft, fp.forceId).toBe(drawn(forceRecord(fp.forceId)));
     expect(plan.instances.count).toBe(allForces.reduce((sum, f) => sum + drawn(f), 0));
