@@ -31,10 +31,13 @@ export function CrashMarkers({ plan, uniforms }: { plan: FlightPlan; uniforms: S
       vertexShader: crashVertexShader,
       fragmentShader: flightFragmentShader,
       uniforms,
+      // A pin on the map: seen over the relief it fell on.
+      depthTest: false,
     });
     const m = new Mesh(geometry, material);
     m.frustumCulled = false;
     m.name = 'crash-markers';
+    m.renderOrder = 2;
     return m;
   }, [plan, uniforms]);
   useEffect(

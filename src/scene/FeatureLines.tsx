@@ -36,6 +36,9 @@ export function FeatureLines({ records }: { records: CampaignFile }) {
           dashSize={6}
           gapSize={4}
           depthWrite={false}
+          // Map symbols lie on the relief: drawn over it rather than buried in it.
+          depthTest={false}
+          renderOrder={2}
         />
       ))}
     </group>

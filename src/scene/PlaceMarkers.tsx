@@ -11,9 +11,17 @@ export function PlaceMarkers({ theatre, places }: { theatre: Theatre; places: Ma
       {places.map(({ place, role }) => {
         const [x, z] = project(frame, place.lat, place.lon);
         return (
-          <mesh key={place.id} position={[x, 0.6, z]} rotation={[-Math.PI / 2, 0, role === 'target' ? Math.PI / 4 : 0]}>
+          <mesh
+            key={place.id}
+            renderOrder={2}
+            position={[x, 0.6, z]}
+            rotation={[-Math.PI / 2, 0, role === 'target' ? Math.PI / 4 : 0]}
+          >
             <planeGeometry args={role === 'target' ? [7, 7] : [5, 5]} />
-            <meshBasicMaterial color={role === 'target' ? palette.target : role === 'base' ? palette.base : palette.place} />
+            <meshBasicMaterial
+              color={role === 'target' ? palette.target : role === 'base' ? palette.base : palette.place}
+              depthTest={false}
+            />
           </mesh>
         );
       })}

@@ -46,7 +46,7 @@ export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Cloc
   );
   const lines = useRouteLines(campaign.plan, campaign.forces, periodForces);
   const places = useMemo(() => markedPlaces(campaign, periodForces), [campaign, periodForces]);
-  const view = useMemo(() => initialView(campaign), [campaign]);
+  const view = useMemo(() => viewFromUrl(window.location.search) ?? initialView(campaign), [campaign]);
   const labelLayer = useRef<HTMLDivElement>(null);
   const onTerrain = useCallback((engine: TerrainEngine | null) => setTerrainStats(engine?.stats ?? null), []);
   const vertical = useApp((s) => s.verticalExaggeration);
@@ -239,6 +239,13 @@ function markedPlaces(campaign: Campaign, periodForces: Set<string>): MarkedPlac
     const priority = (w.role === 'target' ? 1000 + w.aircraft : w.role === 'place' ? 500 : 0) - (place.schematic ? 2000 : 0);
     return [{ place, role: w.role, priority }];
   });
+}
+
+/** `?view=x,y,z,tx,ty,tz` (scene km): a fixed camera, for links to a view and for the benchmark. */
+export function viewFromUrl(search: string): { camera: [number, number, number]; target: [number, number, number] } | null {
+  const v = new URLSearchParams(search).get('view')?.split(',').map(Number);
+  if (!v || v.length !== 6 || v.some((n) => !Number.isFinite(n))) return null;
+  return { camera: [v[0]!, v[1]!, v[2]!], target: [v[3]!, v[4]!, v[5]!] };
 }
 
 /**
