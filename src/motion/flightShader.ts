@@ -136,8 +136,8 @@ void main() {
   }
   vec3 ground = fallPosition(slotPosition(p, h), h, FALL_SECONDS);
   vec3 world = vec3(ground.x, 0.0, ground.z) + position * uScale;
-  vColour = vec3(0.78, 0.12, 0.08);
-  vShade = 1.0;
+  vColour = vec3(0.86, 0.16, 0.1);
+  vShade = 2.0; // a marker, not a lit hull: see the fragment shader
   gl_Position = projectionMatrix * viewMatrix * vec4(world, 1.0);
 }
 `;
@@ -149,8 +149,10 @@ in vec3 vColour;
 in float vShade;
 out vec4 fragColour;
 void main() {
-  vec3 lit = vColour * vShade;
-  // By night the hulls are barely lit: what reads is the stream, as crews saw it.
-  fragColour = vec4(mix(vColour * vec3(0.35, 0.38, 0.5), lit, uDaylight), 1.0);
+  vec3 lit = vShade > 1.5 ? vColour : vColour * vShade;
+  // By night the hulls are moonlit grey-blue: the stream still reads against the dark land.
+  // Crash markers (vShade above 1) keep their colour at any hour.
+  vec3 night = vShade > 1.5 ? vColour : vColour * vec3(0.62, 0.68, 0.85);
+  fragColour = vec4(mix(night, lit, vShade > 1.5 ? 1.0 : uDaylight), 1.0);
 }
 `;
