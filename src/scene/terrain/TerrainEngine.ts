@@ -26,7 +26,7 @@ import { tileKey, tileRect, type TerrainIndex, type TerrainTileInfo } from '../.
 import { MESH_STRIDE, terrainFragmentShader, terrainVertexShader } from './terrainShader.ts';
 
 /** Refine a tile while its geometric error would cover more than this many pixels. */
-const MAX_ERROR_PX = 3;
+const MAX_ERROR_PX = 6;
 /** Tiles kept in memory at most (each ~67 kB of texture): a whole 4-level pyramid is 85. */
 const CACHE_TILES = 128;
 /** Tiles fetched at once. */
