@@ -19,7 +19,12 @@ import {
 } from 'three';
 import { SILHOUETTES } from '../motion/aircraftTypes.ts';
 import type { AircraftBatch, FlightPlan } from '../motion/compile.ts';
-import { DEFAULT_VERTICAL_EXAGGERATION, MAX_WAYPOINTS, aircraftScaleForDistance } from '../motion/flight.ts';
+import {
+  DEFAULT_VERTICAL_EXAGGERATION,
+  MAX_WAYPOINTS,
+  aircraftScaleForDistance,
+  type InstanceAttributes,
+} from '../motion/flight.ts';
 import { flightFragmentShader, flightVertexShader } from '../motion/flightShader.ts';
 import type { Clock } from '../timeline/clock.ts';
 import { silhouetteGeometry } from './silhouettes.ts';
@@ -65,12 +70,7 @@ export function AircraftLayer({ plan, uniforms }: { plan: FlightPlan; uniforms: 
       geometry.setAttribute('normal', base.getAttribute('normal'));
       const slice = (array: Float32Array, size: number) =>
         new InstancedBufferAttribute(array.subarray(batch.start * size, (batch.start + batch.count) * size), size);
-      geometry.setAttribute('aRoute', slice(inst.route, 1));
-      geometry.setAttribute('aDelay', slice(inst.delay, 1));
-      geometry.setAttribute('aSlot', slice(inst.slot, 3));
-      geometry.setAttribute('aSpread', slice(inst.spread, 3));
-      geometry.setAttribute('aEvents', slice(inst.events, 4));
-      geometry.setAttribute('aColour', slice(inst.colour, 3));
+      setFlightAttributes(geometry, inst, slice);
       geometry.instanceCount = batch.count;
       const mesh = new Mesh(geometry, material);
       // Positions are computed in the shader: bounds on the CPU would be wrong.
@@ -102,6 +102,20 @@ export function AircraftLayer({ plan, uniforms }: { plan: FlightPlan; uniforms: 
       ))}
     </group>
   );
+}
+
+/** The per-instance inputs of flightShader.ts, each made from an InstanceAttributes array. */
+export function setFlightAttributes(
+  geometry: InstancedBufferGeometry,
+  inst: InstanceAttributes,
+  attribute: (array: Float32Array, size: number) => InstancedBufferAttribute,
+) {
+  geometry.setAttribute('aRoute', attribute(inst.route, 1));
+  geometry.setAttribute('aDelay', attribute(inst.delay, 1));
+  geometry.setAttribute('aSlot', attribute(inst.slot, 3));
+  geometry.setAttribute('aSpread', attribute(inst.spread, 3));
+  geometry.setAttribute('aEvents', attribute(inst.events, 4));
+  geometry.setAttribute('aColour', attribute(inst.colour, 3));
 }
 
 function showIfAirborne(mesh: Mesh, batch: AircraftBatch, t: number) {

@@ -4,7 +4,7 @@ import { ConeGeometry, GLSL3, InstancedBufferAttribute, InstancedBufferGeometry,
 import type { FlightPlan } from '../motion/compile.ts';
 import { NEVER } from '../motion/flight.ts';
 import { crashVertexShader, flightFragmentShader } from '../motion/flightShader.ts';
-import type { SceneUniforms } from './AircraftLayer.tsx';
+import { setFlightAttributes, type SceneUniforms } from './AircraftLayer.tsx';
 
 export function CrashMarkers({ plan, uniforms }: { plan: FlightPlan; uniforms: SceneUniforms }) {
   const mesh = useMemo(() => {
@@ -20,11 +20,7 @@ export function CrashMarkers({ plan, uniforms }: { plan: FlightPlan; uniforms: S
     const geometry = new InstancedBufferGeometry().copy(
       new ConeGeometry(0.009, 0.03, 4).rotateX(Math.PI).translate(0, 0.015, 0) as unknown as InstancedBufferGeometry,
     );
-    geometry.setAttribute('aRoute', gather(inst.route, 1));
-    geometry.setAttribute('aDelay', gather(inst.delay, 1));
-    geometry.setAttribute('aSlot', gather(inst.slot, 3));
-    geometry.setAttribute('aSpread', gather(inst.spread, 3));
-    geometry.setAttribute('aEvents', gather(inst.events, 4));
+    setFlightAttributes(geometry, inst, gather);
     geometry.instanceCount = lost.length;
     const material = new ShaderMaterial({
       glslVersion: GLSL3,

@@ -8,23 +8,10 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import type { Diagnostics } from '../../src/app/diagnostics.ts';
 
 /** The test hook the app publishes on `window.__sortie`. */
-export interface SortieState {
-  ready: boolean;
-  frame: number;
-  /** Campaign clock, ms since the Unix epoch. */
-  time: number;
-  campaignId: string | null;
-  periodId: string | null;
-  visibleAircraft: number;
-  lostSoFar: number;
-  overlay: Record<string, number>;
-  renderer: { calls: number; triangles: number; geometries: number; textures: number };
-  terrain: { drawn: number; cached: number; loading: number; complete: boolean };
-  camera: { x: number; y: number; z: number; tx: number; ty: number; tz: number };
-  errors: string[];
-}
+export type SortieState = Diagnostics & { overlay: Record<string, number> };
 
 export interface OpenedApp {
   browser: Browser;

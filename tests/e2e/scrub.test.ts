@@ -6,55 +6,16 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCampaignText } from '../../src/records/load.ts';
+import { periodTotals } from '../shared/recordTotals.ts';
 import { openApp, screenshot, sortie, waitForReady, type OpenedApp } from './browser';
 
-type Count = number | { value: number };
-const value = (c: Count | undefined) => (c === undefined ? 0 : typeof c === 'number' ? c : c.value);
-interface Figures {
-  claims?: Record<string, Count>;
-  losses?: Record<string, Count>;
-  casualties?: Record<string, Count>;
-}
-interface ForceJson extends Figures {
-  dispatched?: Count;
-  effective?: Count;
-  aborted?: Count;
-}
-const campaign = JSON.parse(readFileSync(new URL('../../data/big-week-1944.json', import.meta.url), 'utf8')) as {
-  periods: { id: string; missions: { forces: ForceJson[]; jointFigures?: Figures[] }[] }[];
-};
-
-function dayTotals(periodId: string) {
-  const period = campaign.periods.find((p) => p.id === periodId)!;
-  const t = {
-    dispatched: 0,
-    lost: 0,
-    damagedBeyondRepair: 0,
-    damaged: 0,
-    claimsDestroyed: 0,
-    claimsProbable: 0,
-    claimsDamaged: 0,
-    kia: 0,
-    wia: 0,
-    mia: 0,
-  };
-  for (const m of period.missions) {
-    for (const f of m.forces)
-      t.dispatched += f.dispatched !== undefined ? value(f.dispatched) : value(f.effective) + value(f.aborted);
-    for (const f of [...m.forces, ...(m.jointFigures ?? [])]) {
-      t.lost += value(f.losses?.lost);
-      t.damagedBeyondRepair += value(f.losses?.damagedBeyondRepair);
-      t.damaged += value(f.losses?.damaged);
-      t.claimsDestroyed += value(f.claims?.destroyed);
-      t.claimsProbable += value(f.claims?.probable);
-      t.claimsDamaged += value(f.claims?.damaged);
-      t.kia += value(f.casualties?.kia);
-      t.wia += value(f.casualties?.wia);
-      t.mia += value(f.casualties?.mia);
-    }
-  }
-  return t;
-}
+const records = loadCampaignText(
+  'big-week-1944.json',
+  readFileSync(new URL('../../data/big-week-1944.json', import.meta.url), 'utf8'),
+);
+if (!records.ok) throw new Error(records.problems.join('\n'));
+const dayTotals = (periodId: string) => periodTotals(records.records.periods.find((p) => p.id === periodId)!);
 
 /** Drags the slider's thumb from where it is to `fraction` of the track, as a person would. */
 async function dragScrubberTo(page: Page, fraction: number) {

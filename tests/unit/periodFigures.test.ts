@@ -1,31 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { countValue } from '../../src/records/counts.ts';
 import { airborneAt, createFigureModel, createFiguresNow, figuresAt } from '../../src/timeline/periodFigures.ts';
+import { periodTotals } from '../shared/recordTotals.ts';
 import { bigWeekPlan } from './fixtures.ts';
 
 const { records, plan } = bigWeekPlan();
 const model = createFigureModel(records, plan);
 const period = records.periods[0]!;
 const seconds = (iso: string) => (Date.parse(iso) - plan.epochMs) / 1000;
-
-/** The day's figures summed straight from the records, the way a reader of the source would. */
-function recordTotals() {
-  const t = { dispatched: 0, lost: 0, damagedBeyondRepair: 0, damaged: 0, claimsDestroyed: 0, kia: 0, wia: 0, mia: 0 };
-  for (const m of period.missions) {
-    for (const f of [...m.forces, ...m.jointFigures]) {
-      if ('role' in f)
-        t.dispatched += f.dispatched !== undefined ? countValue(f.dispatched) : countValue(f.effective) + countValue(f.aborted);
-      t.lost += countValue(f.losses?.lost);
-      t.damagedBeyondRepair += countValue(f.losses?.damagedBeyondRepair);
-      t.damaged += countValue(f.losses?.damaged);
-      t.claimsDestroyed += countValue(f.claims?.destroyed);
-      t.kia += countValue(f.casualties?.kia);
-      t.wia += countValue(f.casualties?.wia);
-      t.mia += countValue(f.casualties?.mia);
-    }
-  }
-  return t;
-}
 
 describe('figures as a function of time', () => {
   it('start at zero before anything has flown', () => {
@@ -35,7 +17,7 @@ describe('figures as a function of time', () => {
 
   it('reach the records’ totals by the end of the day', () => {
     const now = figuresAt(model, seconds(period.end), createFiguresNow(model));
-    expect(now.periods.get(period.id)).toMatchObject(recordTotals());
+    expect(now.periods.get(period.id)).toMatchObject(periodTotals(period));
   });
 
   it('never decrease as the clock runs', () => {
