@@ -17,7 +17,7 @@ export default defineConfig({
           environment: 'node',
           // One Chromium and one preview server for the whole suite; SwiftShader is slow.
           fileParallelism: false,
-          testTimeout: 120_000,
+          testTimeout: 240_000,
           hookTimeout: 120_000,
           globalSetup: ['tests/e2e/globalSetup.ts'],
         },

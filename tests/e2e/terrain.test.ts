@@ -146,3 +146,28 @@ describe.each(cases)('terrain of $theatre', ({ campaign, theatre, at, land, sea 
     expect(after.renderer.geometries).toBeLessThanOrEqual(baseline.renderer.geometries);
   });
 });
+
+describe('switching campaigns', () => {
+  it('switches theatre cleanly: the old theatre’s tiles are released', async () => {
+    const app = await openApp('/?campaign=big-week-1944');
+    try {
+      const { page } = app;
+      await waitForReady(page);
+      await waitForTerrain(page);
+      const europe = (await sortie(page))!;
+      await page.getByRole('combobox', { name: 'Campaign' }).selectOption('korea-1951-strangle.json');
+      await page.waitForFunction(
+        () => (window as unknown as { __sortie: { campaignId: string } }).__sortie.campaignId === 'korea-1951-strangle',
+      );
+      await waitForTerrain(page);
+      const korea = (await sortie(page))!;
+      expect(korea.terrain.cached).toBeGreaterThan(0);
+      // Only Korea's tiles are held now: fewer textures than Europe's opening view needed.
+      expect(korea.renderer.textures).toBeLessThan(europe.renderer.textures);
+      expect(korea.errors).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
