@@ -45,7 +45,9 @@ export function PeriodCard({ campaign, period }: { campaign: Campaign; period: P
         <ul className="period-card__missions">
           {period.missions.map((m) => (
             <li key={m.id}>
-              <span className="period-card__air-force">{m.airForce}</span> {m.label}
+              {/* Name the air force unless the mission's own label already does. */}
+              {!m.label.startsWith(m.airForce) && <span className="period-card__air-force">{m.airForce} </span>}
+              {m.label}
             </li>
           ))}
         </ul>
