@@ -63,28 +63,3 @@ export function insideTheatre(frame: TheatreFrame, lat: number, lon: number): bo
   const [x, z] = project(frame, lat, lon);
   return Math.abs(x) <= frame.halfExtentKm && Math.abs(z) <= frame.halfExtentKm;
 }
-
-/** The longitude/latitude box that holds the theatre's square: for clipping source data. */
-export function lonLatBounds(frame: TheatreFrame): [west: number, south: number, east: number, north: number] {
-  const h = frame.halfExtentKm;
-  let w = Infinity,
-    s = Infinity,
-    e = -Infinity,
-    n = -Infinity;
-  for (let i = 0; i <= 16; i++) {
-    const t = -h + (2 * h * i) / 16;
-    for (const [x, z] of [
-      [t, -h],
-      [t, h],
-      [-h, t],
-      [h, t],
-    ] as const) {
-      const [lat, lon] = unproject(frame, x, z);
-      w = Math.min(w, lon);
-      e = Math.max(e, lon);
-      s = Math.min(s, lat);
-      n = Math.max(n, lat);
-    }
-  }
-  return [Math.floor(w), Math.floor(s), Math.ceil(e), Math.ceil(n)];
-}

@@ -32,9 +32,3 @@ export function tileRect(index: TerrainIndex, z: number, x: number, y: number): 
   const width = (2 * index.halfExtentKm) / 2 ** z;
   return { west: -index.halfExtentKm + x * width, north: -index.halfExtentKm + y * width, width };
 }
-
-/** Height in metres of texel (i, j) of a decoded RGBA tile. */
-export function decodeHeight(rgba: Uint8Array, tileSize: number, i: number, j: number): number {
-  const o = (j * tileSize + i) * 4;
-  return rgba[o]! * 256 + rgba[o + 1]! - HEIGHT_OFFSET;
-}

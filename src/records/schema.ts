@@ -313,4 +313,3 @@ export const CampaignFile = z
   })
   .strict();
 export type CampaignFile = z.infer<typeof CampaignFile>;
-export type CampaignInfo = z.infer<typeof Campaign>;
