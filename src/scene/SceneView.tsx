@@ -127,6 +127,8 @@ interface ControlsLike {
 
 type FrameLoop = ReturnType<typeof createFrameLoop>;
 
+const NO_TERRAIN = { drawn: 0, cached: 0, loading: 0, complete: false };
+
 function createFrameLoop(campaign: Campaign, clock: Clock, uniforms: SceneUniforms) {
   const toSeconds = (iso: string) => (Date.parse(iso) - campaign.plan.epochMs) / 1000;
   const frame: LiveFrame = {
@@ -197,7 +199,8 @@ function runFrame(loop: FrameLoop, camera: Camera, controls: ControlsLike | null
   cam.ty = frameState.target.y;
   cam.tz = frameState.target.z;
   const terrain = frameState.terrain;
-  if (terrain) Object.assign(diagnostics.terrain, terrain);
+  // Between theatres there is no terrain yet: report that, not the last theatre's counts.
+  Object.assign(diagnostics.terrain, terrain ?? NO_TERRAIN);
   diagnostics.campaignId = campaign.records.campaign.id;
   diagnostics.frame++;
   diagnostics.renderer.calls = info.render.calls;
