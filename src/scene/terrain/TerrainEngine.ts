@@ -53,6 +53,8 @@ interface TileState {
   lastDrawnMs: number;
   /** In the current selection. */
   inView: boolean;
+  /** The four tiles of the next level, linked once so selection allocates nothing. */
+  children: TileState[];
 }
 
 export interface TerrainStats {
@@ -97,7 +99,20 @@ export class TerrainEngine {
         lastUsed: 0,
         lastDrawnMs: 0,
         inView: false,
+        children: [],
       });
+    }
+    for (const t of this.tiles.values()) {
+      const { z, x, y } = t.info;
+      for (const [dx, dy] of [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ] as const) {
+        const child = this.tiles.get(tileKey(z + 1, 2 * x + dx, 2 * y + dy));
+        if (child) t.children.push(child);
+      }
     }
     this.updateBoxes();
   }
@@ -147,29 +162,21 @@ export class TerrainEngine {
     const distance = Math.max(t.box.distanceToPoint(eye), 1e-3);
     const wantsDetail = t.info.z < this.index.levels - 1 && (t.error * pxPerKm) / distance > MAX_ERROR_PX;
     if (wantsDetail) {
-      const children = this.children(t);
-      if (children.every((c) => !c || c.mesh || c.failed)) {
+      const children = t.children;
+      let arrived = true;
+      for (const c of children) if (!c.mesh && !c.failed) arrived = false;
+      if (arrived) {
         let complete = true;
-        for (const c of children) if (c && !c.failed) complete = this.visit(c, eye, pxPerKm) && complete;
+        for (const c of children) if (!c.failed) complete = this.visit(c, eye, pxPerKm) && complete;
         return complete;
       }
       // Until all four children have arrived the parent stands in for them: no holes.
-      for (const c of children) if (c) this.request(c);
+      for (const c of children) this.request(c);
       this.drawList.push(t);
       return false;
     }
     this.drawList.push(t);
     return true;
-  }
-
-  private children(t: TileState): (TileState | undefined)[] {
-    const { z, x, y } = t.info;
-    return [
-      this.tiles.get(tileKey(z + 1, 2 * x, 2 * y)),
-      this.tiles.get(tileKey(z + 1, 2 * x + 1, 2 * y)),
-      this.tiles.get(tileKey(z + 1, 2 * x, 2 * y + 1)),
-      this.tiles.get(tileKey(z + 1, 2 * x + 1, 2 * y + 1)),
-    ];
   }
 
   private request(t: TileState): void {
