@@ -9,6 +9,7 @@ import { countValue } from '../records/counts.ts';
 import type { CampaignFile, Force, Mission, Period, Place } from '../records/schema.ts';
 import { formationStyle, typeProfile, SILHOUETTES, type FormationStyle, type Silhouette } from './aircraftTypes.ts';
 import { FALL_SECONDS, MAX_WAYPOINTS, NEVER, type InstanceAttributes, type RouteTable } from './flight.ts';
+import { compileFlows } from './flows.ts';
 import { mulberry32, hashString } from './random.ts';
 
 /**
@@ -23,6 +24,8 @@ const BOX_GAP_S = 40;
 const WING_GAP_S = 75;
 
 export interface ForcePlan {
+  /** 'record': a force of the records. 'flow': aircraft generated from period metrics (schematic). */
+  origin: 'record' | 'flow';
   forceId: string;
   missionId: string;
   periodId: string;
@@ -44,6 +47,8 @@ export interface ForcePlan {
   jointLosses: number;
   /** Waypoints of the lead route, for drawing and for labels. */
   routeIndex: number;
+  /** One past the force's last route: its routes are [routeIndex, routeEnd). */
+  routeEnd: number;
 }
 
 export interface FlightPlan {
@@ -78,14 +83,14 @@ export interface AircraftBatch {
   to: number;
 }
 
-interface Waypoint {
+export interface Waypoint {
   x: number;
   y: number;
   z: number;
   t: number;
 }
 
-interface PendingInstance {
+export interface PendingInstance {
   period: number;
   silhouette: Silhouette;
   route: number;
@@ -114,6 +119,16 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
       for (const force of mission.forces)
         forces.push(compileForce(force, mission, period, periodIndex, jointShares.get(force.id) ?? { lost: 0, damaged: 0 }));
     }
+  });
+
+  compileFlows(file, {
+    frame,
+    epochMs,
+    addRoute,
+    layTimes,
+    addInstance: (p) => pending.push(p),
+    instanceCount: () => pending.length,
+    addForce: (f) => forces.push(f),
   });
 
   // Group instances by period, then silhouette, so each instanced mesh draws a contiguous range.
@@ -281,6 +296,7 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
       });
     }
     return {
+      origin: 'record' as const,
       forceId: force.id,
       missionId: mission.id,
       periodId: period.id,
@@ -296,6 +312,7 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
       lossTimes: Float64Array.from(lossTimes).sort(),
       jointLosses: joint.lost,
       routeIndex: mainRoute,
+      routeEnd: routes.length,
     };
   }
 
@@ -349,6 +366,21 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
     const wps = [...main.slice(0, prefix).map((w) => ({ ...w })), point, { ...home }];
     return addRoute(anchoredPrefix(main, wps, prefix, speed));
   }
+}
+
+/**
+ * What a generator of schematic flows (aircraft drawn from period metrics rather than from
+ * force records, such as Korea's monthly sorties) may add to the plan being compiled.
+ */
+export interface FlowBuilder {
+  frame: TheatreFrame;
+  epochMs: number;
+  addRoute(wps: Waypoint[]): number;
+  layTimes(wps: Waypoint[], anchors: Map<number, number>, speed: number): void;
+  addInstance(p: PendingInstance): void;
+  instanceCount(): number;
+  /** A group of instances counted like a force; `pendingFrom` is instanceCount() before its first instance. */
+  addForce(f: ForcePlan & { pendingFrom: number }): void;
 }
 
 /** Waypoints before `prefix` keep the lead route's times; the rest are flown at the lead's pace. */

@@ -23,11 +23,10 @@ interface RouteLine {
 
 export function routeLines(plan: FlightPlan, forces: Map<string, Force>, visibleForces: Set<string>): RouteLine[] {
   const lines: RouteLine[] = [];
-  plan.forces.forEach((fp, k) => {
-    if (!visibleForces.has(fp.forceId)) return;
-    const force = forces.get(fp.forceId)!;
-    const end = plan.forces[k + 1]?.routeIndex ?? plan.routes.count;
-    for (let r = fp.routeIndex; r < end; r++) {
+  plan.forces.forEach((fp) => {
+    const force = forces.get(fp.forceId);
+    if (fp.origin !== 'record' || !force || !visibleForces.has(fp.forceId)) return;
+    for (let r = fp.routeIndex; r < fp.routeEnd; r++) {
       const points: [number, number, number][] = [];
       for (let w = 0; w < MAX_WAYPOINTS; w++) {
         const o = (r * MAX_WAYPOINTS + w) * 4;
