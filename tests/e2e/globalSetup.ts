@@ -22,7 +22,8 @@ declare module 'vitest' {
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const distDir = resolve(root, 'dist');
+// SORTIE_DIST lets parallel work build and serve its own copy; `npm test` uses dist/.
+const distDir = resolve(root, process.env.SORTIE_DIST ?? 'dist');
 const HOST = '127.0.0.1';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
