@@ -9,6 +9,7 @@ import { countValue } from '../records/counts.ts';
 import type { CampaignFile, Force, Mission, Period, Place } from '../records/schema.ts';
 import { formationStyle, typeProfile, SILHOUETTES, type FormationStyle, type Silhouette } from './aircraftTypes.ts';
 import { FALL_SECONDS, MAX_WAYPOINTS, NEVER, type InstanceAttributes, type RouteTable } from './flight.ts';
+import { compileAttackers } from './attackers.ts';
 import { compileFlows } from './flows.ts';
 import { mulberry32, hashString } from './random.ts';
 
@@ -68,9 +69,11 @@ export interface FlightPlan {
   forces: ForcePlan[];
   /** All loss times (s), sorted. */
   lossTimes: Float64Array;
-  /** Sorted start and end times, for counting aircraft airborne at any instant by binary search. */
+  /** Sorted start and end times of the records' aircraft, for counting aircraft airborne by binary search. */
   sortedStarts: Float64Array;
   sortedEnds: Float64Array;
+  /** The same for the opposing aircraft drawn (schematic), and their sorted loss times. */
+  opponents: { count: number; sortedStarts: Float64Array; sortedEnds: Float64Array; lossTimes: Float64Array };
 }
 
 export interface AircraftBatch {
@@ -103,6 +106,13 @@ export interface PendingInstance {
   seed: number;
   end: number;
   colour: [number, number, number];
+  /** Escorts' S-turns about their track: amplitude in km (0: none). */
+  weave?: number;
+  /**
+   * An aircraft of the side the records' forces fought (German fighters, MiGs): drawn, never
+   * counted in the records' figures of aircraft airborne or lost.
+   */
+  opponent?: boolean;
 }
 
 export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): FlightPlan {
@@ -112,16 +122,21 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
   const routes: Waypoint[][] = [];
   const pending: PendingInstance[] = [];
   const forces: (ForcePlan & { pendingFrom: number })[] = [];
+  /** Lead times at each place of each force's route, so escorts can meet the bombers there. */
+  const leadTimes = new Map<string, Map<string, number[]>>();
+  const combats: ForceCombat[] = [];
 
   file.periods.forEach((period, periodIndex) => {
     for (const mission of period.missions) {
       const jointShares = shareJointLosses(mission);
-      for (const force of mission.forces)
+      // Bombers first: their times are the escorts' rendezvous.
+      const ordered = [...mission.forces].sort((a, b) => Number(a.role === 'escort') - Number(b.role === 'escort'));
+      for (const force of ordered)
         forces.push(compileForce(force, mission, period, periodIndex, jointShares.get(force.id) ?? { lost: 0, damaged: 0 }));
     }
   });
 
-  compileFlows(file, {
+  const builder: FlowBuilder = {
     frame,
     epochMs,
     addRoute,
@@ -129,7 +144,9 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
     addInstance: (p) => pending.push(p),
     instanceCount: () => pending.length,
     addForce: (f) => forces.push(f),
-  });
+  };
+  compileAttackers(file, builder, combats);
+  compileFlows(file, builder);
 
   // Group instances by period, then silhouette, so each instanced mesh draws a contiguous range.
   const silhouetteOrder = (i: number) => SILHOUETTES.indexOf(pending[i]!.silhouette);
@@ -147,6 +164,7 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
     spread: new Float32Array(n * 3),
     events: new Float32Array(n * 4),
     colour: new Float32Array(n * 3),
+    style: new Float32Array(n * 2),
   };
   const startTimes = new Float64Array(n);
   const endTimes = new Float64Array(n);
@@ -159,6 +177,8 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
     inst.spread.set(p.spread, i * 3);
     inst.events.set([p.lossTime, p.damageTime, p.damageLevel, p.seed], i * 4);
     inst.colour.set(p.colour, i * 3);
+    inst.style[i * 2] = p.weave ?? 0;
+    inst.style[i * 2 + 1] = p.opponent ? 1 : 0;
     startTimes[i] = routes[p.route]![0]!.t + p.delay;
     endTimes[i] = p.end;
     let batch = batches[batches.length - 1];
@@ -181,6 +201,11 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
   });
 
   const lossTimes = Float64Array.from(forces.flatMap((f) => Array.from(f.lossTimes))).sort();
+  const ours = (i: number) => inst.style[i * 2 + 1] === 0;
+  const pick = (times: Float64Array, keep: (i: number) => boolean) => times.filter((_, i) => keep(i)).sort();
+  const theirs = (i: number) => !ours(i);
+  const lossesOf = (keep: (i: number) => boolean) =>
+    Float64Array.from(Array.from(inst.events.filter((_, k) => k % 4 === 0)).filter((l, i) => keep(i) && l < NEVER)).sort();
   return {
     epochMs,
     routes: { count: routes.length, data: routeData },
@@ -190,8 +215,14 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
     batches,
     forces: forces.map(({ pendingFrom, ...f }) => ({ ...f, firstInstance: newIndex[pendingFrom] ?? 0 })),
     lossTimes,
-    sortedStarts: Float64Array.from(startTimes).sort(),
-    sortedEnds: Float64Array.from(endTimes).sort(),
+    sortedStarts: pick(startTimes, ours),
+    sortedEnds: pick(endTimes, ours),
+    opponents: {
+      count: startTimes.filter((_, i) => theirs(i)).length,
+      sortedStarts: pick(startTimes, theirs),
+      sortedEnds: pick(endTimes, theirs),
+      lossTimes: lossesOf(theirs),
+    },
   };
 
   function compileForce(
@@ -226,8 +257,12 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
     if (t.overTarget) anchors.set(firstTarget, secs(t.overTarget)!);
     if (t.overTargetEnd) anchors.set(lastTarget, secs(t.overTargetEnd)!);
     if (t.landing) anchors.set(mainWps.length - 1, secs(t.landing)!);
+    if (force.role === 'escort') rendezvous(force, mainWps, anchors, speed);
     layTimes(mainWps, anchors, speed);
     const mainRoute = addRoute(mainWps);
+    const times = new Map<string, number[]>();
+    force.route.forEach((id, i) => times.set(id, [...(times.get(id) ?? []), mainWps[i]!.t]));
+    leadTimes.set(force.id, times);
 
     // Which aircraft fly where: aborting aircraft turn back first in the stream's tail,
     // aircraft bombing targets off the lead route peel off in whole boxes.
@@ -270,6 +305,10 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
     const colour = hexToRgb(profile.colour);
     const pendingFrom = pending.length;
     const lossTimes: number[] = [];
+    const lostDelays: number[] = [];
+    const lostRoutes: Waypoint[][] = [];
+    let span = 0;
+    const weave = force.role === 'escort' && style === 'fighterFlights' ? ESCORT_WEAVE_KM : 0;
     let landed = 0;
     for (let i = 0; i < aircraft; i++) {
       const { delay, slot, spread } = placeInFormation(style, i, aircraft, random);
@@ -278,7 +317,12 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
       // Rounded as the GPU will hold it, so CPU end times agree with what is drawn.
       const lossTime = lossAt[i] === NEVER ? NEVER : Math.fround(lossAt[i]! + delay);
       const end = Math.min(wps[wps.length - 1]!.t + delay, lossTime + FALL_SECONDS);
-      if (lossTime !== NEVER) lossTimes.push(lossTime);
+      if (lossTime !== NEVER) {
+        lossTimes.push(lossTime);
+        lostDelays.push(delay);
+        lostRoutes.push(wps);
+      }
+      span = Math.max(span, delay);
       landed = Math.max(landed, end);
       pending.push({
         period: periodIndex,
@@ -293,8 +337,22 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
         seed: random(),
         end,
         colour,
+        weave,
       });
     }
+    combats.push({
+      force,
+      mission,
+      periodIndex,
+      lead: mainWps,
+      firstTarget,
+      altitudeKm: profile.altitudeKm,
+      lossLeadTimes: lossTimes.map((l, k) => l - lostDelays[k]!),
+      lostDelays,
+      lostRoutes,
+      streamSeconds: span,
+      window: [combat(0), combat(1)],
+    });
     return {
       origin: 'record' as const,
       forceId: force.id,
@@ -314,6 +372,34 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
       routeIndex: mainRoute,
       routeEnd: routes.length,
     };
+  }
+
+  /**
+   * An escort meets the bombers it covers where their routes share a place, at the time their
+   * lead passes it, and flies with them until the routes part: the relay of the records' legs.
+   */
+  function rendezvous(force: Force, wps: Waypoint[], anchors: Map<number, number>, speed: number) {
+    const dist = [0];
+    for (let i = 1; i < wps.length; i++) dist.push(dist[i - 1]! + planar(wps[i - 1]!, wps[i]!));
+    let lastIndex = 0;
+    let last = anchors.get(0) ?? -Infinity;
+    for (let i = 1; i < force.route.length - 1; i++) {
+      const fixed = anchors.get(i);
+      if (fixed !== undefined) {
+        [lastIndex, last] = [i, fixed];
+        continue;
+      }
+      // Escorts fly faster than the bombers, so they can catch them up, but not beyond their top
+      // speed; and they do not loiter: a meeting much later than they would arrive is not theirs.
+      const leg = dist[i]! - dist[lastIndex]!;
+      const earliest = last + leg / (speed * 1.25);
+      const latest = last + leg / speed + RENDEZVOUS_WAIT_S;
+      const candidates = (force.escorting ?? []).flatMap((id) => leadTimes.get(id)?.get(force.route[i]!) ?? []);
+      const t = candidates.filter((c) => c >= earliest && c <= latest).sort((a, b) => a - b)[0];
+      if (t === undefined) continue;
+      anchors.set(i, t);
+      [lastIndex, last] = [i, t];
+    }
   }
 
   function addRoute(wps: Waypoint[]): number {
@@ -382,6 +468,34 @@ export interface FlowBuilder {
   /** A group of instances counted like a force; `pendingFrom` is instanceCount() before its first instance. */
   addForce(f: ForcePlan & { pendingFrom: number }): void;
 }
+
+/** What the schematic attackers need to know of a force's fight. */
+export interface ForceCombat {
+  force: Force;
+  mission: Mission;
+  periodIndex: number;
+  /** The lead route, timed. */
+  lead: readonly Waypoint[];
+  firstTarget: number;
+  altitudeKm: number;
+  /**
+   * For each aircraft lost: when its route's lead passed the place of the loss, the aircraft's
+   * delay, and its route (the lead route, a route to another target, or a turn-back).
+   */
+  lossLeadTimes: number[];
+  lostDelays: number[];
+  lostRoutes: Waypoint[][];
+  /** Seconds from the lead to the tail of the stream. */
+  streamSeconds: number;
+  /** Approach to withdrawal, lead times: where losses are placed when the sources do not say. */
+  window: [number, number];
+}
+
+/** The longest an escort waits about a rendezvous for bombers that are late. */
+const RENDEZVOUS_WAIT_S = 900;
+
+/** Amplitude of the escorts' S-turns: they fly faster than the bombers they keep pace with. */
+const ESCORT_WEAVE_KM = 2.5;
 
 /** Waypoints before `prefix` keep the lead route's times; the rest are flown at the lead's pace. */
 function anchoredPrefix(main: Waypoint[], wps: Waypoint[], prefix: number, cruise: number): Waypoint[] {

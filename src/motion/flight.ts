@@ -8,6 +8,10 @@
 export const MAX_WAYPOINTS = 32;
 /** Seconds from a loss until the aircraft reaches the ground. Schematic. */
 export const FALL_SECONDS = 110;
+/** Seconds a falling aircraft's smoke trail stays in the sky after it has come down. */
+export const TRAIL_LINGER_SECONDS = 300;
+/** Period of an escort's S-turns about the bombers' track. */
+export const WEAVE_SECONDS = 100;
 /** A time that never comes: the loss time of an aircraft that is not lost. */
 export const NEVER = 1e9;
 
@@ -42,6 +46,8 @@ export interface InstanceAttributes {
   events: Float32Array;
   /** Linear RGB of the aircraft type; drawing only. */
   colour: Float32Array;
+  /** weave amplitude (km, escorts' S-turns), opponent (1: a German fighter or a MiG, drawn apart). */
+  style: Float32Array;
 }
 
 /** Result of evaluating one aircraft; reused by callers so that per-frame code allocates nothing. */
@@ -128,7 +134,9 @@ export function aircraftPose(
   const fz = p.fz;
   const rx = -fz;
   const rz = fx;
-  const sx = inst.slot[i * 3]! * scale + inst.spread[i * 3]!;
+  const seed = inst.events[i * 4 + 3]!;
+  const weave = inst.style[i * 2]! * Math.sin(((2 * Math.PI) / WEAVE_SECONDS) * t + seed * 2 * Math.PI);
+  const sx = inst.slot[i * 3]! * scale + inst.spread[i * 3]! + weave;
   const sy = inst.slot[i * 3 + 1]! * scale + inst.spread[i * 3 + 1]! * vertical;
   const sb = inst.slot[i * 3 + 2]! * scale + inst.spread[i * 3 + 2]!;
   let x = p.x + rx * sx - fx * sb;

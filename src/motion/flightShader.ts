@@ -2,7 +2,7 @@
  * GPU side of flight.ts: every aircraft's position from its per-instance attributes, the route
  * texture and one time uniform. Keep the two files in step: same names, same order of steps.
  */
-import { FALL_SECONDS, MAX_WAYPOINTS } from './flight.ts';
+import { FALL_SECONDS, MAX_WAYPOINTS, TRAIL_LINGER_SECONDS, WEAVE_SECONDS } from './flight.ts';
 
 /** Declarations and trackAt(), shared by the aircraft and the crash markers. */
 const flightCommon = /* glsl */ `
@@ -20,9 +20,12 @@ in vec3 aSlot;
 in vec3 aSpread;
 in vec4 aEvents; // lossTime, damageTime, damageLevel, seed
 in vec3 aColour;
+in vec2 aStyle; // weave amplitude (km), opponent
 
 const int MAX_WAYPOINTS = ${MAX_WAYPOINTS};
 const float FALL_SECONDS = ${FALL_SECONDS.toFixed(1)};
+const float WEAVE_SECONDS = ${WEAVE_SECONDS.toFixed(1)};
+const float TAU = 6.283185307179586;
 
 // trackAt(): xyz = lead position on the route at t, w = -1 before take-off, 0 airborne, 1 landed.
 vec4 trackAt(int route, float t, out vec2 heading) {
@@ -44,11 +47,12 @@ vec4 trackAt(int route, float t, out vec2 heading) {
 }
 
 
-// Where an aircraft's formation slot puts it, relative to its route's lead.
-vec3 slotPosition(vec4 p, vec2 h) {
+// Where an aircraft's formation slot puts it, relative to its route's lead, at lead time t.
+vec3 slotPosition(vec4 p, vec2 h, float t) {
   vec3 fwd = vec3(h.x, 0.0, h.y);
   vec3 right = vec3(-h.y, 0.0, h.x);
   vec3 s = aSlot * uScale + aSpread * vec3(1.0, uVertical, 1.0);
+  s.x += aStyle.x * sin(TAU / WEAVE_SECONDS * t + aEvents.w * TAU);
   return vec3(p.x, p.y * uVertical, p.z) + right * s.x + vec3(0.0, s.y, 0.0) - fwd * s.z;
 }
 
@@ -85,7 +89,7 @@ void main() {
   vec3 fwd = vec3(h.x, 0.0, h.y);
   vec3 right = vec3(-h.y, 0.0, h.x);
   vec3 up = vec3(0.0, 1.0, 0.0);
-  vec3 base = slotPosition(p, h);
+  vec3 base = slotPosition(p, h, t);
 
   vec3 local = position;
   vec3 n = normal;
@@ -127,18 +131,62 @@ out float vShade;
 void main() {
   float lossTime = aEvents.x;
   vec2 h;
-  vec4 p = trackAt(int(aRoute + 0.5), lossTime - aDelay, h);
+  float t = lossTime - aDelay;
+  vec4 p = trackAt(int(aRoute + 0.5), t, h);
   if (uTime < lossTime + FALL_SECONDS || p.w != 0.0) {
     gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
     vColour = vec3(0.0);
     vShade = 0.0;
     return;
   }
-  vec3 ground = fallPosition(slotPosition(p, h), h, FALL_SECONDS);
+  vec3 ground = fallPosition(slotPosition(p, h, t), h, FALL_SECONDS);
   vec3 world = vec3(ground.x, 0.0, ground.z) + position * uScale;
-  vColour = vec3(0.86, 0.16, 0.1);
+  // The records' losses in red; opposing aircraft down in dark grey, apart from the figures.
+  vColour = aStyle.y > 0.5 ? vec3(0.16, 0.17, 0.18) : vec3(0.86, 0.16, 0.1);
   vShade = 2.0; // a marker, not a lit hull: see the fragment shader
   gl_Position = projectionMatrix * viewMatrix * vec4(world, 1.0);
+}
+`;
+
+/**
+ * A smoke trail behind each lost aircraft: from where it left the stream down its fall path to
+ * where it is now, fading after it has come down. position.x runs 0 (loss point) to 1 (the
+ * aircraft), position.y is the side; the width faces the camera.
+ */
+export const trailVertexShader = /* glsl */ `
+${flightCommon}
+const float TRAIL_SECONDS = ${(FALL_SECONDS + TRAIL_LINGER_SECONDS).toFixed(1)};
+out float vAlpha;
+
+void main() {
+  float lossTime = aEvents.x;
+  float age = uTime - lossTime;
+  float t = lossTime - aDelay;
+  vec2 h;
+  vec4 p = trackAt(int(aRoute + 0.5), t, h);
+  if (age < 0.0 || age > TRAIL_SECONDS || p.w != 0.0) {
+    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+    vAlpha = 0.0;
+    return;
+  }
+  float s = position.x;
+  vec3 along = fallPosition(slotPosition(p, h, t), h, min(age, FALL_SECONDS) * s);
+  // Older smoke (nearer the loss point) has spread wider.
+  float width = uScale * 0.006 * (1.0 + 2.5 * (1.0 - s));
+  vec3 cameraRight = vec3(viewMatrix[0][0], viewMatrix[1][0], viewMatrix[2][0]);
+  vec3 world = along + cameraRight * position.y * width;
+  float fade = 1.0 - smoothstep(FALL_SECONDS, TRAIL_SECONDS, age);
+  vAlpha = fade * (0.25 + 0.5 * s);
+  gl_Position = projectionMatrix * viewMatrix * vec4(world, 1.0);
+}
+`;
+
+export const trailFragmentShader = /* glsl */ `
+precision highp float;
+in float vAlpha;
+out vec4 fragColour;
+void main() {
+  fragColour = vec4(0.2, 0.19, 0.18, vAlpha);
 }
 `;
 

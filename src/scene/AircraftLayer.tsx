@@ -116,6 +116,7 @@ export function setFlightAttributes(
   geometry.setAttribute('aSpread', attribute(inst.spread, 3));
   geometry.setAttribute('aEvents', attribute(inst.events, 4));
   geometry.setAttribute('aColour', attribute(inst.colour, 3));
+  geometry.setAttribute('aStyle', attribute(inst.style, 2));
 }
 
 function showIfAirborne(mesh: Mesh, batch: AircraftBatch, t: number) {

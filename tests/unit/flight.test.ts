@@ -23,7 +23,7 @@ function route(): RouteTable {
 }
 
 function oneAircraft(
-  overrides: Partial<{ delay: number; slot: number[]; spread: number[]; lossTime: number }> = {},
+  overrides: Partial<{ delay: number; slot: number[]; spread: number[]; lossTime: number; weave: number }> = {},
 ): InstanceAttributes {
   return {
     count: 1,
@@ -33,6 +33,7 @@ function oneAircraft(
     spread: Float32Array.from(overrides.spread ?? [0, 0, 0]),
     events: Float32Array.of(overrides.lossTime ?? NEVER, NEVER, 0, 0.5),
     colour: Float32Array.of(1, 1, 1),
+    style: Float32Array.of(overrides.weave ?? 0, 0),
   };
 }
 
@@ -85,5 +86,17 @@ describe('aircraftPose: one aircraft of a formation', () => {
     expect(falling.x).toBeLessThan(55);
     const down = aircraftPose(route(), inst, 0, 500 + FALL_SECONDS + 1, 1, createPose());
     expect(down.visible).toBe(false);
+  });
+
+  it('weaves about the track within its amplitude, ahead of and behind the bombers it covers', () => {
+    // Heading east: the weave is a sideways (z) offset, the track (x) is untouched.
+    const offsets = Array.from({ length: 40 }, (_, k) => aircraftPose(route(), oneAircraft({ weave: 3 }), 0, 100 + k * 5, 1, createPose()));
+    const z = offsets.map((p) => p.z);
+    expect(Math.max(...z)).toBeGreaterThan(2.5);
+    expect(Math.min(...z)).toBeLessThan(-2.5);
+    expect(Math.max(...z.map(Math.abs))).toBeLessThanOrEqual(3);
+    offsets.forEach((p, k) => expect(p.x).toBeCloseTo((100 + k * 5) / 10));
+    const still = aircraftPose(route(), oneAircraft(), 0, 130, 1, createPose());
+    expect(still.z).toBe(0);
   });
 });
