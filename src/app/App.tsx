@@ -6,7 +6,9 @@ import { useApp } from './store.ts';
 import { SceneView } from '../scene/SceneView.tsx';
 import { frameState } from '../scene/frameState.ts';
 import { createClock, seek, setPlaying, setSpeed, speedFor, type Clock } from '../timeline/clock.ts';
+import { buildTimeline } from '../timeline/events.ts';
 import { shortPeriodLabel } from '../timeline/format.ts';
+import { THEATRES } from '../geo/projection.ts';
 import { FiguresPanel } from '../overlays/FiguresPanel.tsx';
 import { Legend } from '../overlays/Legend.tsx';
 import { PeriodCard } from '../overlays/PeriodCard.tsx';
@@ -56,7 +58,9 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
   const entries = useApp((s) => s.entries);
   const periodId = useApp((s) => s.periodId);
   const clock = useMemo(() => campaignClock(campaign), [campaign]);
+  const timeline = useMemo(() => buildTimeline(campaign.records, campaign.plan, clock.start, clock.end), [campaign, clock]);
   const { records } = campaign;
+  const theatre = THEATRES[records.campaign.theatre];
   const period = records.periods.find((p) => p.id === periodId) ?? records.periods[0]!;
   const ready = entries.flatMap((e) => (e.status === 'ready' ? [e] : []));
 
@@ -102,6 +106,10 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
         <Legend />
         <Scrubber
           clock={clock}
+          timeline={timeline}
+          lat={theatre.lat0}
+          lon={theatre.lon0}
+          lossTimes={campaign.plan.lossTimes}
           epochMs={campaign.plan.epochMs}
           utcOffset={records.campaign.utcOffset}
           clockLabel={records.campaign.clockLabel ?? records.campaign.utcOffset}

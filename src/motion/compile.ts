@@ -50,6 +50,8 @@ export interface ForcePlan {
   routeIndex: number;
   /** One past the force's last route: its routes are [routeIndex, routeEnd). */
   routeEnd: number;
+  /** An escort's first meeting with the bombers it covers (s), where it has one. */
+  rendezvous?: number;
 }
 
 export interface FlightPlan {
@@ -257,7 +259,7 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
     if (t.overTarget) anchors.set(firstTarget, secs(t.overTarget)!);
     if (t.overTargetEnd) anchors.set(lastTarget, secs(t.overTargetEnd)!);
     if (t.landing) anchors.set(mainWps.length - 1, secs(t.landing)!);
-    if (force.role === 'escort') rendezvous(force, mainWps, anchors, speed);
+    const meeting = force.role === 'escort' ? rendezvous(force, mainWps, anchors, speed) : undefined;
     layTimes(mainWps, anchors, speed);
     const mainRoute = addRoute(mainWps);
     const times = new Map<string, number[]>();
@@ -371,6 +373,7 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
       jointLosses: joint.lost,
       routeIndex: mainRoute,
       routeEnd: routes.length,
+      rendezvous: meeting,
     };
   }
 
@@ -378,7 +381,8 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
    * An escort meets the bombers it covers where their routes share a place, at the time their
    * lead passes it, and flies with them until the routes part: the relay of the records' legs.
    */
-  function rendezvous(force: Force, wps: Waypoint[], anchors: Map<number, number>, speed: number) {
+  function rendezvous(force: Force, wps: Waypoint[], anchors: Map<number, number>, speed: number): number | undefined {
+    let first: number | undefined;
     const dist = [0];
     for (let i = 1; i < wps.length; i++) dist.push(dist[i - 1]! + planar(wps[i - 1]!, wps[i]!));
     let lastIndex = 0;
@@ -398,8 +402,10 @@ export function compileFlightPlan(file: CampaignFile, frame: TheatreFrame): Flig
       const t = candidates.filter((c) => c >= earliest && c <= latest).sort((a, b) => a - b)[0];
       if (t === undefined) continue;
       anchors.set(i, t);
+      first ??= t;
       [lastIndex, last] = [i, t];
     }
+    return first;
   }
 
   function addRoute(wps: Waypoint[]): number {
