@@ -1,5 +1,5 @@
 /** The shell: loads the campaigns, shows the active one, and never leaves the page blank. */
-import { Component, useEffect, useMemo, type ReactNode } from 'react';
+import { Component, Suspense, lazy, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Campaign } from './campaigns.ts';
 import { reportError } from './diagnostics.ts';
 import { useApp } from './store.ts';
@@ -11,10 +11,14 @@ import { shortPeriodLabel } from '../timeline/format.ts';
 import { THEATRES } from '../geo/projection.ts';
 import { FiguresPanel } from '../overlays/FiguresPanel.tsx';
 import { Legend } from '../overlays/Legend.tsx';
+import { MissionLog } from '../overlays/MissionLog.tsx';
 import { PeriodCard } from '../overlays/PeriodCard.tsx';
 import { ProblemsPanel } from '../overlays/ProblemsPanel.tsx';
 import { ReliefControl } from '../overlays/ReliefControl.tsx';
 import { Scrubber } from '../overlays/Scrubber.tsx';
+
+// Charts load on demand, in their own chunk.
+const ChartsPanel = lazy(() => import('../overlays/ChartsPanel.tsx'));
 
 export function App() {
   const entries = useApp((s) => s.entries);
@@ -61,6 +65,7 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
   const timeline = useMemo(() => buildTimeline(campaign.records, campaign.plan, clock.start, clock.end), [campaign, clock]);
   const { records } = campaign;
   const theatre = THEATRES[records.campaign.theatre];
+  const [chartsOpen, setChartsOpen] = useState(false);
   const period = records.periods.find((p) => p.id === periodId) ?? records.periods[0]!;
   const ready = entries.flatMap((e) => (e.status === 'ready' ? [e] : []));
 
@@ -96,12 +101,23 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
           ))}
         </nav>
         <ReliefControl />
+        <button className="topbar__button" aria-pressed={chartsOpen} onClick={() => setChartsOpen(!chartsOpen)}>
+          Charts
+        </button>
         <button className="topbar__button" onClick={() => frameState.resetView?.()}>
           Reset view
         </button>
       </header>
-      <PeriodCard campaign={campaign} period={period} />
+      <div className="side-left">
+        <PeriodCard campaign={campaign} period={period} />
+        <MissionLog timeline={timeline} plan={campaign.plan} utcOffset={records.campaign.utcOffset} />
+      </div>
       <FiguresPanel campaign={campaign} period={period} />
+      {chartsOpen && (
+        <Suspense fallback={<p className="panel charts">Loading the charts…</p>}>
+          <ChartsPanel campaign={campaign} onClose={() => setChartsOpen(false)} />
+        </Suspense>
+      )}
       <footer className="bottombar">
         <Legend />
         <Scrubber

@@ -215,7 +215,6 @@ export function SourceNote({
       </p>
       {source.note && <p className="source-note__ref">{source.note}</p>}
       {note && <p className="source-note__curator">Note: {note}</p>}
-      {note && <p className="source-note__curator">Note: {note}</p>}
     </details>
   );
 }
