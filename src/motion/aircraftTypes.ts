@@ -19,6 +19,15 @@ export interface TypeProfile {
 }
 
 const PROFILES: [RegExp, TypeProfile][] = [
+  // Korea, 1951–52 (listed first: "B-26 Invader" is not the Marauder of 1944). Light, cool colours that
+  // stand out from the relief: the aircraft are few and small beside 1944's bomber streams; MiGs in violet.
+  [/F-84|Thunderjet/i, { silhouette: 'single', cruiseKmh: 560, altitudeKm: 3.0, colour: '#9feaff' }],
+  [/F-80|Shooting Star/i, { silhouette: 'single', cruiseKmh: 540, altitudeKm: 3.0, colour: '#d2f4ff' }],
+  [/Invader|A-26/i, { silhouette: 'twin', cruiseKmh: 400, altitudeKm: 1.8, colour: '#c4ccff' }],
+  [/B-29|Superfortress/i, { silhouette: 'heavy4', cruiseKmh: 360, altitudeKm: 6.5, colour: '#f4f6f8' }],
+  [/MiG-15/i, { silhouette: 'single', cruiseKmh: 850, altitudeKm: 10.0, colour: '#d7a8ff' }],
+  [/F-86|Sabre/i, { silhouette: 'single', cruiseKmh: 840, altitudeKm: 10.5, colour: '#a9d6f5' }],
+  [/F4U|Corsair|Skyraider/i, { silhouette: 'single', cruiseKmh: 330, altitudeKm: 2.5, colour: '#7fb0ff' }],
   [/B-17/i, { silhouette: 'heavy4', cruiseKmh: 260, altitudeKm: 7.5, colour: '#c9d3dc' }],
   [/B-24/i, { silhouette: 'heavy4', cruiseKmh: 270, altitudeKm: 6.7, colour: '#b9c7a8' }],
   [/Lancaster|Halifax|Stirling/i, { silhouette: 'heavy4', cruiseKmh: 340, altitudeKm: 6.0, colour: '#8d96a8' }],

@@ -1,6 +1,7 @@
 /** The period card: the date, what happened, the weather where the text mentions it, the missions. */
 import { useRef } from 'react';
 import type { Campaign } from '../app/campaigns.ts';
+import { koreaSceneOf } from '../motion/koreaScene.ts';
 import type { Period } from '../records/schema.ts';
 import { formatClock, formatStamp, isLongPeriod } from '../timeline/format.ts';
 import { setText, useLiveWriter } from './live.ts';
@@ -11,6 +12,8 @@ export function PeriodCard({ campaign, period }: { campaign: Campaign; period: P
   const { utcOffset, clockLabel } = campaign.records.campaign;
   // Over a month the date matters more than the minute.
   const long = isLongPeriod(period.start, period.end);
+  // Aircraft generated from monthly figures (Korea): say what is recorded and what is not.
+  const flowNote = koreaSceneOf(campaign.records)?.notes.get(period.id);
   useLiveWriter((f) => {
     setText(clockText.current, long ? formatStamp(f.timeMs, utcOffset) : formatClock(f.timeMs, utcOffset));
     setText(airborne.current, f.airborne.toLocaleString('en-GB'));
@@ -36,6 +39,19 @@ export function PeriodCard({ campaign, period }: { campaign: Campaign; period: P
         aircraft in the air
       </p>
       {period.summary && <p className="period-card__summary">{period.summary}</p>}
+      {flowNote && (
+        <div className="period-card__weather" data-note="schematic-flows">
+          <span className="period-card__label">Schematic</span> {flowNote.summary}
+          <details>
+            <summary>What is drawn</summary>
+            <ul>
+              {flowNote.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          </details>
+        </div>
+      )}
       {period.weather && (
         <p className="period-card__weather">
           <span className="period-card__label">Weather</span> {period.weather}
