@@ -123,7 +123,8 @@ export function aircraftPose(
   const lossTime = inst.events[i * 4]!;
   const falling = time >= lossTime;
   const fallAge = falling ? time - lossTime : 0;
-  const t = (falling ? lossTime : time) - inst.delay[i]!;
+  // Rounded as the GPU's float32 arithmetic rounds it, so both pick the same leg at a waypoint.
+  const t = Math.fround((falling ? lossTime : Math.fround(time)) - inst.delay[i]!);
   const p = trackAt(routes, inst.route[i]!, t);
   out.visible = p.state === 0 && fallAge < FALL_SECONDS;
   out.falling = falling;

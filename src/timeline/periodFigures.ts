@@ -5,11 +5,13 @@
  * its first take-off. Evaluation is a few binary searches per force: cheap enough every frame.
  */
 import type { FlightPlan } from '../motion/compile.ts';
+import { FALL_SECONDS, NEVER, trackAt } from '../motion/flight.ts';
 import { countValue } from '../records/counts.ts';
 import type { CampaignFile, Claims, Force, Losses, Casualties } from '../records/schema.ts';
 
 export const FIGURE_KEYS = [
   'dispatched',
+  'effective',
   'lost',
   'damagedBeyondRepair',
   'damaged',
@@ -71,6 +73,16 @@ function recordFigures(claims?: Claims, losses?: Losses, casualties?: Casualties
   };
 }
 
+/**
+ * Aircraft credited to the force's primary targets: the sum the record gives target by target,
+ * or the force's stated effective strength where it gives no breakdown; counted over the target.
+ */
+export function effectiveOf(force: Force): number {
+  const primaries = force.targets.filter((t) => t.kind === 'primary' && t.aircraft !== undefined);
+  if (primaries.length > 0) return primaries.reduce((s, t) => s + countValue(t.aircraft), 0);
+  return countValue(force.effective);
+}
+
 export function createFigureModel(file: CampaignFile, plan: FlightPlan): FigureModel {
   const rows: FigureRow[] = [];
   const accruals: Accrual[] = [];
@@ -103,6 +115,7 @@ export function createFigureModel(file: CampaignFile, plan: FlightPlan): FigureM
         // A token formation drawn for a force of unstated strength adds nothing to the figures.
         accruals.push({ row: r, at: fp.takeoff, values: { dispatched: fp.strengthStated ? fp.aircraft : 0 } });
         accruals.push({ row: r, at: fp.landed, values: recordFigures(force.claims, force.losses, force.casualties) });
+        accruals.push({ row: r, at: fp.overTarget, values: { effective: effectiveOf(force) } });
       }
       for (const joint of mission.jointFigures) {
         const members = joint.forces.map((id) => mission.forces.find((f) => f.id === id)!);
@@ -169,4 +182,78 @@ function addInto(into: Figures, values: Partial<Figures>) {
     const v = values[k];
     if (v) into[k] += v;
   }
+}
+
+/**
+ * What the scene shows of each period's own forces, as sorted event times taken once from the
+ * per-instance attributes the GPU draws with (float32, as the shaders compare them).
+ */
+export interface SceneCountModel {
+  periods: Map<string, SceneCountTimes>;
+}
+
+interface SceneCountTimes {
+  /** Loss times of the lost aircraft whose loss happens on their route (the ones drawn falling). */
+  lossTimes: Float64Array;
+  /** When each of those reaches the ground and its crash marker appears: lossTime + FALL_SECONDS in float32. */
+  downTimes: Float64Array;
+  /** Damage times by level: damaged (1), damaged beyond repair (2). */
+  damageTimes: Float64Array;
+  beyondRepairTimes: Float64Array;
+}
+
+export interface SceneCounts {
+  /** Falling now: lost, not yet on the ground. */
+  falling: number;
+  /** Crash markers on the ground. */
+  crashMarkers: number;
+  /** Damaged so far, by level, counted at the moment of damage (the overlay counts at debriefing). */
+  damaged: number;
+  damagedBeyondRepair: number;
+}
+
+export function createSceneCountModel(plan: FlightPlan): SceneCountModel {
+  const inst = plan.instances;
+  const ev = inst.events;
+  const lists = new Map<string, { loss: number[]; down: number[]; damage: number[]; dbr: number[] }>();
+  for (const f of plan.forces) {
+    let l = lists.get(f.periodId);
+    if (!l) lists.set(f.periodId, (l = { loss: [], down: [], damage: [], dbr: [] }));
+    for (let i = f.firstInstance; i < Math.min(inst.count, f.firstInstance + f.aircraft); i++) {
+      const lossTime = ev[i * 4]!;
+      // crashVertexShader draws no marker for a loss off the route; flightVertexShader no fall.
+      if (lossTime < NEVER && trackAt(plan.routes, inst.route[i]!, lossTime - inst.delay[i]!).state === 0) {
+        l.loss.push(lossTime);
+        l.down.push(Math.fround(lossTime + FALL_SECONDS));
+      }
+      if (ev[i * 4 + 1]! < NEVER && ev[i * 4 + 2]! > 0.5) (ev[i * 4 + 2]! > 1.5 ? l.dbr : l.damage).push(ev[i * 4 + 1]!);
+    }
+  }
+  const sorted = (a: number[]) => Float64Array.from(a).sort();
+  return {
+    periods: new Map(
+      [...lists].map(([id, l]) => [
+        id,
+        { lossTimes: sorted(l.loss), downTimes: sorted(l.down), damageTimes: sorted(l.damage), beyondRepairTimes: sorted(l.dbr) },
+      ]),
+    ),
+  };
+}
+
+/** The scene's counts for a period's forces at `time` (s after the plan epoch): one binary search per array. */
+export function sceneCountsAt(
+  model: SceneCountModel,
+  periodId: string | null,
+  time: number,
+  out: SceneCounts = { falling: 0, crashMarkers: 0, damaged: 0, damagedBeyondRepair: 0 },
+): SceneCounts {
+  const p = periodId === null ? undefined : model.periods.get(periodId);
+  // The shaders compare float32 uTime with float32 event times.
+  const t = Math.fround(time);
+  const down = p ? countAtOrBefore(p.downTimes, t) : 0;
+  out.falling = p ? countAtOrBefore(p.lossTimes, t) - down : 0;
+  out.crashMarkers = down;
+  out.damaged = p ? countAtOrBefore(p.damageTimes, t) : 0;
+  out.damagedBeyondRepair = p ? countAtOrBefore(p.beyondRepairTimes, t) : 0;
+  return out;
 }

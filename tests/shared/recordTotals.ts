@@ -8,6 +8,7 @@ import type { Period } from '../../src/records/schema.ts';
 export function periodTotals(period: Period) {
   const t = {
     dispatched: 0,
+    effective: 0,
     lost: 0,
     damagedBeyondRepair: 0,
     damaged: 0,
@@ -20,8 +21,12 @@ export function periodTotals(period: Period) {
   };
   for (const m of period.missions) {
     // A force of unstated strength adds nothing to what was dispatched.
-    for (const f of m.forces)
+    for (const f of m.forces) {
       t.dispatched += f.dispatched !== undefined ? countValue(f.dispatched) : countValue(f.effective) + countValue(f.aborted);
+      // On primary targets: target by target where the record breaks it down, else the stated effective.
+      const primaries = f.targets.filter((x) => x.kind === 'primary' && x.aircraft !== undefined);
+      t.effective += primaries.length ? primaries.reduce((s, x) => s + countValue(x.aircraft), 0) : countValue(f.effective);
+    }
     for (const f of [...m.forces, ...m.jointFigures]) {
       t.lost += countValue(f.losses?.lost);
       t.damagedBeyondRepair += countValue(f.losses?.damagedBeyondRepair);
