@@ -8,10 +8,11 @@ import { countValue, describeCount } from '../records/counts.ts';
 import type { Metric, Period, Source } from '../records/schema.ts';
 import { isLongPeriod } from '../timeline/format.ts';
 import type { Figures } from '../timeline/periodFigures.ts';
-import { setText, useLiveWriter } from './live.ts';
+import { useLiveWriter } from './live.ts';
 
 const COLUMNS: { key: keyof Figures | 'claims'; label: string; title: string }[] = [
   { key: 'dispatched', label: 'Disp.', title: 'Aircraft dispatched (counted from take-off)' },
+  { key: 'effective', label: 'Eff.', title: 'Aircraft credited to the primary targets (counted over the target)' },
   { key: 'lost', label: 'Lost', title: 'Aircraft lost (as each leaves the stream)' },
   { key: 'damagedBeyondRepair', label: 'DBR', title: 'Damaged beyond repair (reported on landing)' },
   { key: 'damaged', label: 'Dmg.', title: 'Damaged (reported on landing)' },
@@ -20,6 +21,21 @@ const COLUMNS: { key: keyof Figures | 'claims'; label: string; title: string }[]
   { key: 'wia', label: 'WIA', title: 'Wounded in action (reported on landing)' },
   { key: 'mia', label: 'MIA', title: 'Missing in action (reported on landing)' },
 ];
+
+/**
+ * Writes a figure and, when it changes while the clock plays, flashes it: the number is already
+ * the new one, so the animation never lags the scene.
+ */
+function setFigure(el: HTMLElement, value: number | string, playing: boolean) {
+  const text = String(value);
+  if (el.textContent === text) return;
+  el.textContent = text;
+  if (playing && typeof el.animate === 'function' && !reducedMotion())
+    el.animate([{ backgroundColor: 'rgba(242, 193, 78, 0.45)' }, { backgroundColor: 'rgba(242, 193, 78, 0)' }], 700);
+}
+
+let motionQuery: MediaQueryList | undefined;
+const reducedMotion = () => (motionQuery ??= window.matchMedia?.('(prefers-reduced-motion: reduce)'))?.matches ?? false;
 
 const cellText = (f: Figures, key: (typeof COLUMNS)[number]['key']) =>
   key === 'claims' ? `${f.claimsDestroyed}–${f.claimsProbable}–${f.claimsDamaged}` : String(f[key]);
@@ -33,13 +49,24 @@ export function FiguresPanel({ campaign, period }: { campaign: Campaign; period:
     cells.current = Array.from(table.current?.querySelectorAll<HTMLElement>('[data-cell]') ?? []);
   }, [period.id, campaign]);
 
+  const escortRows = rows.filter(({ row }) => row.group === 'fighters').map(({ index }) => index);
   useLiveWriter((frame) => {
     const totals = frame.figures.periods.get(period.id);
+    let escortsDispatched = 0;
+    let escortsLost = 0;
+    for (const r of escortRows) {
+      escortsDispatched += frame.figures.rows[r]!.dispatched;
+      escortsLost += frame.figures.rows[r]!.lost;
+    }
     for (const el of cells.current) {
       const key = el.dataset.cell as (typeof COLUMNS)[number]['key'];
       const r = el.dataset.row!;
+      if (r === 'escorts') {
+        setFigure(el, key === 'dispatched' ? escortsDispatched : escortsLost, frame.clock.playing);
+        continue;
+      }
       const f = r === 'total' ? totals : frame.figures.rows[Number(r)];
-      if (f) setText(el, cellText(f, key));
+      if (f) setFigure(el, key === 'claims' ? cellText(f, key) : f[key], frame.clock.playing);
     }
   }, period.id);
 
@@ -88,15 +115,49 @@ export function FiguresPanel({ campaign, period }: { campaign: Campaign; period:
               </td>
             ))}
           </tr>
+          {escortRows.length > 0 && (
+            <tr className="figures__escorts">
+              <th scope="row">of which escorts</th>
+              {COLUMNS.map((c) =>
+                c.key === 'dispatched' || c.key === 'lost' ? (
+                  <td key={c.key} data-row="escorts" data-cell={c.key} data-figure={`escorts-${c.key}`}>
+                    0
+                  </td>
+                ) : (
+                  <td key={c.key} />
+                ),
+              )}
+            </tr>
+          )}
         </tfoot>
       </table>
       <p className="figures__note">
-        Losses count as each aircraft leaves its stream; damage, claims and casualties when the force has landed. Claims are the
-        crews' own accounts and ran high: compare them with the German losses below.
+        Losses count as each aircraft leaves its stream; effective aircraft over the target; damage, claims and casualties when
+        the force has landed. Claims are the crews' own accounts, not confirmed losses. <ClaimsAgainstLosses period={period} />
       </p>
       <StatedFigures campaign={campaign} period={period} />
       <Sources campaign={campaign} period={period} />
     </section>
+  );
+}
+
+/** The day's claims set against the German losses the sources record, where they record them. */
+function ClaimsAgainstLosses({ period }: { period: Period }) {
+  const german = period.metrics.find((m) => m.side === 'axis' && /aircraft-lost$/.test(m.key));
+  const claimed = period.missions.reduce(
+    (n, m) =>
+      n +
+      m.forces.reduce((k, f) => k + countValue(f.claims?.destroyed), 0) +
+      m.jointFigures.reduce((k, j) => k + countValue(j.claims?.destroyed), 0),
+    0,
+  );
+  if (!german || claimed === 0) return null;
+  const lost = countValue(german.value);
+  return (
+    <strong>
+      This day the crews claimed {claimed} destroyed; German records give {lost} lost
+      {claimed > lost ? `, ${claimed - lost} fewer` : ''}.
+    </strong>
   );
 }
 

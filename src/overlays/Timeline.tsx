@@ -57,8 +57,9 @@ export function Timeline({ clock, timeline, epochMs, utcOffset, lat, lon, lossTi
   useLiveWriter((f) => {
     const t = f.clock.time;
     const w = viewRef.current;
-    // A playing clock that leaves the window takes the window along, a page at a time.
-    const next = follow(w, t, start, end);
+    // A clock that leaves the window takes it along: to its new day or mission when the window
+    // showed one, else a page at a time.
+    const next = followClock(w, t, timeline);
     if (next !== w) {
       viewRef.current = next;
       setView(next);
@@ -69,10 +70,9 @@ export function Timeline({ clock, timeline, epochMs, utcOffset, lat, lon, lossTi
     played.current?.setAttribute('width', String(Math.max(0, px).toFixed(1)));
     const input = range.current;
     if (input) {
-      if (document.activeElement !== input) {
-        const v = String(Math.round(t));
-        if (input.value !== v) input.value = v;
-      }
+      // The slider takes no pointer (the drawing does), so it can always follow the clock.
+      const v = Math.round(t / 60) * 60;
+      if (input.valueAsNumber !== v) input.valueAsNumber = v;
       input.setAttribute('aria-valuetext', formatStamp(f.timeMs, utcOffset));
     }
   }, `${view.from}:${view.to}:${width}`);
@@ -205,7 +205,7 @@ export function Timeline({ clock, timeline, epochMs, utcOffset, lat, lon, lossTi
             >
               <rect x={x(c.from)} width={Math.max(1, x(c.to) - x(c.from))} y={ROW.chapter} height={12} />
               <text x={x(c.from) + 3} y={ROW.chapter + 9.5}>
-                {x(c.to) - x(c.from) > c.name.length * 6.5 + 6 ? c.name : ''}
+                {chapterText(c.name, x(c.to) - x(c.from))}
               </text>
               <title>{`${c.name}${c.schematic ? ' (times reconstructed: schematic)' : ''}`}</title>
             </g>
@@ -240,6 +240,12 @@ export function Timeline({ clock, timeline, epochMs, utcOffset, lat, lon, lossTi
   );
 }
 
+/** A chapter's name, or its initial where the chapter is too narrow for it. */
+function chapterText(name: string, widthPx: number): string {
+  if (widthPx > name.length * 6.5 + 6) return name;
+  return widthPx > 12 ? name[0]! : '';
+}
+
 /** The period's name as long as fits: "Sunday 20 February 1944", "Sun 20 Feb", "20". */
 function periodText(p: { label: string; short: string }, widthPx: number): string {
   if (widthPx > p.label.length * 6.6 + 12) return p.label;
@@ -251,6 +257,16 @@ function initialWindow(timeline: CampaignTimeline, t: number): TimeWindow {
   // A campaign of days opens on the whole week; one of months on the current month.
   const long = timeline.periods.some((p) => p.to - p.from > 3 * 86400);
   return windowFor(long ? 'period' : 'campaign', timeline, t);
+}
+
+function followClock(w: TimeWindow, t: number, timeline: CampaignTimeline): TimeWindow {
+  if (t >= w.from && t <= w.to) return w;
+  const level = levelOf(w, timeline, w.from + (w.to - w.from) / 2);
+  if (level === 'period' || level === 'mission') {
+    const next = windowFor(level, timeline, t);
+    if (t >= next.from && t <= next.to) return next;
+  }
+  return follow(w, t, timeline.start, timeline.end);
 }
 
 export function windowFor(level: ZoomLevel, timeline: CampaignTimeline, t: number): TimeWindow {

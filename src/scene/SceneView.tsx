@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { MOUSE, type Camera, type WebGLInfo } from 'three';
 import type { MapControls as MapControlsImpl } from 'three-stdlib';
 import type { Campaign } from '../app/campaigns.ts';
-import { diagnostics, reportError } from '../app/diagnostics.ts';
+import { diagnostics, publishScene, reportError } from '../app/diagnostics.ts';
 import { useApp } from '../app/store.ts';
 import { THEATRES, project, unproject } from '../geo/projection.ts';
 import { MAX_WAYPOINTS } from '../motion/flight.ts';
@@ -34,6 +34,10 @@ import { palette } from './palette.ts';
 import { LabelProjector, PlaceLabelLayer, type MarkedPlace } from './PlaceLabels.tsx';
 import { PlaceMarkers } from './PlaceMarkers.tsx';
 import { RouteLines, useRouteLines } from './RouteLines.tsx';
+import { RailCuts } from './RailCuts.tsx';
+import { RailTraffic } from './RailTraffic.tsx';
+import { FlowMarkers } from './FlowMarkers.tsx';
+import { ForceRibbons } from './ForceRibbons.tsx';
 
 export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Clock }) {
   const uniforms = useSceneUniforms(campaign.plan);
@@ -70,8 +74,12 @@ export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Cloc
         <group scale={[1, vertical, 1]}>
           <RouteLines lines={lines} />
         </group>
+        <ForceRibbons plan={campaign.plan} forces={campaign.forces} visibleForces={periodForces} uniforms={uniforms} />
         <AircraftLayer plan={campaign.plan} uniforms={uniforms} />
         <CrashMarkers plan={campaign.plan} uniforms={uniforms} />
+        <RailCuts records={records} uniforms={uniforms} />
+        <RailTraffic records={records} uniforms={uniforms} />
+        <FlowMarkers records={records} plan={campaign.plan} uniforms={uniforms} />
         <Controls view={view} />
         <FrameDriver campaign={campaign} clock={clock} uniforms={uniforms} />
         <LabelProjector theatre={records.campaign.theatre} places={places} layer={labelLayer} />
@@ -187,6 +195,7 @@ function runFrame(loop: FrameLoop, camera: Camera, controls: ControlsLike | null
     diagnostics.periodId = frame.periodId;
     diagnostics.visibleAircraft = frame.airborne;
     diagnostics.lostSoFar = frame.lost;
+    publishScene(campaign.plan, loop.uniforms, camera, frame.periodId, t);
     const totals = frame.periodId ? frame.figures.periods.get(frame.periodId) : undefined;
     if (totals) for (const k of FIGURE_KEYS) diagnostics.overlay[k] = totals[k];
     if (frame.periodId !== useApp.getState().periodId) useApp.getState().setPeriod(frame.periodId);

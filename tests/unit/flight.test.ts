@@ -90,7 +90,9 @@ describe('aircraftPose: one aircraft of a formation', () => {
 
   it('weaves about the track within its amplitude, ahead of and behind the bombers it covers', () => {
     // Heading east: the weave is a sideways (z) offset, the track (x) is untouched.
-    const offsets = Array.from({ length: 40 }, (_, k) => aircraftPose(route(), oneAircraft({ weave: 3 }), 0, 100 + k * 5, 1, createPose()));
+    const offsets = Array.from({ length: 40 }, (_, k) =>
+      aircraftPose(route(), oneAircraft({ weave: 3 }), 0, 100 + k * 5, 1, createPose()),
+    );
     const z = offsets.map((p) => p.z);
     expect(Math.max(...z)).toBeGreaterThan(2.5);
     expect(Math.min(...z)).toBeLessThan(-2.5);

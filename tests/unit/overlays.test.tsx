@@ -7,6 +7,7 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCampaign, type Campaign } from '../../src/app/campaigns.ts';
+import { countValue } from '../../src/records/counts.ts';
 import ChartsPanel from '../../src/overlays/ChartsPanel.tsx';
 import { FiguresPanel } from '../../src/overlays/FiguresPanel.tsx';
 import { MissionLog } from '../../src/overlays/MissionLog.tsx';
@@ -53,9 +54,13 @@ describe('the figures panel', () => {
 
     act(() => publish(frameAt(bigWeek, seconds(bigWeek, period.end) - 1, period.id)));
     const expected = periodTotals(period);
-    for (const key of ['dispatched', 'lost', 'damagedBeyondRepair', 'damaged', 'kia', 'wia', 'mia'] as const)
+    for (const key of ['dispatched', 'effective', 'lost', 'damagedBeyondRepair', 'damaged', 'kia', 'wia', 'mia'] as const)
       expect(Number(dayTotal(key)), key).toBe(expected[key]);
     expect(dayTotal('claims')).toBe(`${expected.claimsDestroyed}–${expected.claimsProbable}–${expected.claimsDamaged}`);
+    const escorts = period.missions.flatMap((m) => m.forces.filter((f) => f.role === 'escort'));
+    const escortCell = (key: string) => document.querySelector(`[data-row="escorts"][data-cell="${key}"]`)?.textContent;
+    expect(Number(escortCell('dispatched'))).toBe(escorts.reduce((n, f) => n + (f.dispatched as number), 0));
+    expect(Number(escortCell('lost'))).toBe(escorts.reduce((n, f) => n + ((f.losses?.lost as number | undefined) ?? 0), 0));
   });
 
   it('opens each stated figure to its quote and publication', () => {
@@ -67,6 +72,17 @@ describe('the figures panel', () => {
     expect(item.querySelector('blockquote')!.textContent).toContain(metric.source.quote);
     const publication = bigWeek.records.campaign.sources.find((s) => s.id === metric.source.ref)!;
     expect(item.textContent).toContain(publication.title);
+  });
+
+  it('sets the crews claims against the German losses the sources record for the day', () => {
+    const period = bigWeek.records.periods.find((p) => p.id === '1944-02-20')!;
+    render(<FiguresPanel campaign={bigWeek} period={period} />);
+    const german = countValue(period.metrics.find((m) => m.key === 'luftwaffe-aircraft-lost')!.value);
+    const claimed = periodTotals(period).claimsDestroyed;
+    expect(claimed).toBeGreaterThan(german);
+    expect(screen.getByText(/crews claimed/).textContent).toContain(
+      `claimed ${claimed} destroyed; German records give ${german} lost`,
+    );
   });
 
   it('shows the discrepancies recorded in the data as such', () => {
