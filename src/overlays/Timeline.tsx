@@ -4,7 +4,6 @@
  * drag, click or touch anywhere seeks. The playhead and the revealed losses move with the
  * clock through direct DOM writes, never a React render.
  */
-import { scaleLinear } from 'd3-scale';
 import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useApp } from '../app/store.ts';
 import { seek, type Clock } from '../timeline/clock.ts';
@@ -52,7 +51,7 @@ export function Timeline({ clock, timeline, epochMs, utcOffset, lat, lon, lossTi
     return () => observer.disconnect();
   }, []);
 
-  const x = useMemo(() => scaleLinear().domain([view.from, view.to]).range([0, width]), [view, width]);
+  const x = useMemo(() => linearScale(view, width), [view, width]);
 
   useLiveWriter((f) => {
     const t = f.clock.time;
@@ -257,6 +256,14 @@ function initialWindow(timeline: CampaignTimeline, t: number): TimeWindow {
   // A campaign of days opens on the whole week; one of months on the current month.
   const long = timeline.periods.some((p) => p.to - p.from > 3 * 86400);
   return windowFor(long ? 'period' : 'campaign', timeline, t);
+}
+
+/** Seconds to pixels across the track, and back: all the timeline's drawing needs of a scale. */
+function linearScale(view: TimeWindow, width: number) {
+  const k = width / Math.max(1, view.to - view.from);
+  const x = (t: number) => (t - view.from) * k;
+  x.invert = (px: number) => view.from + px / k;
+  return x;
 }
 
 function followClock(w: TimeWindow, t: number, timeline: CampaignTimeline): TimeWindow {

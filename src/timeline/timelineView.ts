@@ -2,8 +2,7 @@
  * The visible window of the timeline and what is drawn in it: zoom, ticks on the campaign's
  * own clock, night shading. Pure functions of campaign seconds; the component only renders.
  */
-import { scaleUtc } from 'd3-scale';
-import { utcDay, utcHour, utcMonth, utcMinute } from 'd3-time';
+import { utcDay, utcHour, utcMonth, utcMinute, type TimeInterval } from 'd3-time';
 import { getTimes } from 'suncalc';
 import { offsetMinutes } from './format.ts';
 
@@ -57,9 +56,9 @@ export function ticksFor(w: TimeWindow, epochMs: number, utcOffset: string, widt
   const back = (d: Date) => (d.getTime() - shift - epochMs) / 1000;
   const span = w.to - w.from;
   const perPx = span / Math.max(1, widthPx);
-  const scale = scaleUtc().domain([local(w.from), local(w.to)]);
+  const ticks = (interval: TimeInterval) => interval.range(local(w.from), new Date(local(w.to).getTime() + 1));
   if (span > 60 * 86400) {
-    return scale.ticks(utcMonth.every(1)!).map((d) => ({
+    return ticks(utcMonth.every(1)!).map((d) => ({
       t: back(d),
       label: d.getUTCMonth() === 0 ? `${MONTHS[0]} ${d.getUTCFullYear()}` : MONTHS[d.getUTCMonth()]!,
       major: true,
@@ -67,13 +66,15 @@ export function ticksFor(w: TimeWindow, epochMs: number, utcOffset: string, widt
   }
   if (span > 3 * 86400) {
     const every = perPx * 48 > 86400 ? 7 : 1;
-    return scale
-      .ticks(utcDay.every(every)!)
-      .map((d) => ({ t: back(d), label: `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`, major: true }));
+    return ticks(utcDay.every(every)!).map((d) => ({
+      t: back(d),
+      label: `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`,
+      major: true,
+    }));
   }
   const hours = [1, 2, 3, 6, 12].find((h) => (h * 3600) / perPx >= 56) ?? 12;
   const interval = span < 3 * 3600 ? utcMinute.every(30)! : utcHour.every(hours)!;
-  return scale.ticks(interval).map((d) => {
+  return ticks(interval).map((d) => {
     const midnight = d.getUTCHours() === 0 && d.getUTCMinutes() === 0;
     return {
       t: back(d),
