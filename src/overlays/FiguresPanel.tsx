@@ -2,7 +2,7 @@
  * The day's figures so far, mission by mission, accruing with the clock. Every row opens to the
  * passages its figures come from. German losses are shown beside the crews' claims, attributed.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { Fragment, useLayoutEffect, useRef, useState } from 'react';
 import type { Campaign } from '../app/campaigns.ts';
 import { countValue, describeCount } from '../records/counts.ts';
 import type { Metric, Period, Source } from '../records/schema.ts';
@@ -49,6 +49,7 @@ export function FiguresPanel({ campaign, period }: { campaign: Campaign; period:
     cells.current = Array.from(table.current?.querySelectorAll<HTMLElement>('[data-cell]') ?? []);
   }, [period.id, campaign]);
 
+  const [open, setOpen] = useState<number | null>(null);
   const escortRows = rows.filter(({ row }) => row.group === 'fighters').map(({ index }) => index);
   useLiveWriter((frame) => {
     const totals = frame.figures.periods.get(period.id);
@@ -94,16 +95,32 @@ export function FiguresPanel({ campaign, period }: { campaign: Campaign; period:
         </thead>
         <tbody>
           {rows.map(({ row, index }) => (
-            <tr key={index}>
-              <th scope="row" title={`Of the record: ${row.final.dispatched} dispatched, ${row.final.lost} lost`}>
-                {row.label}
-              </th>
-              {COLUMNS.map((c) => (
-                <td key={c.key} data-row={index} data-cell={c.key}>
-                  0
-                </td>
-              ))}
-            </tr>
+            <Fragment key={index}>
+              <tr>
+                <th scope="row" title={`Of the record: ${row.final.dispatched} dispatched, ${row.final.lost} lost`}>
+                  <button
+                    className="figures__row-toggle"
+                    aria-expanded={open === index}
+                    aria-controls={`figures-sources-${index}`}
+                    onClick={() => setOpen(open === index ? null : index)}
+                  >
+                    {row.label}
+                  </button>
+                </th>
+                {COLUMNS.map((c) => (
+                  <td key={c.key} data-row={index} data-cell={c.key}>
+                    0
+                  </td>
+                ))}
+              </tr>
+              {open === index && (
+                <tr id={`figures-sources-${index}`} className="figures__sources-row">
+                  <td colSpan={COLUMNS.length + 1}>
+                    <RowSources campaign={campaign} period={period} missionId={row.missionId} group={row.group} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
         <tfoot>
@@ -138,6 +155,53 @@ export function FiguresPanel({ campaign, period }: { campaign: Campaign; period:
       <StatedFigures campaign={campaign} period={period} />
       <Sources campaign={campaign} period={period} />
     </section>
+  );
+}
+
+/** Where a row's figures come from: each force with its record's figures, quote and publication. */
+function RowSources({
+  campaign,
+  period,
+  missionId,
+  group,
+}: {
+  campaign: Campaign;
+  period: Period;
+  missionId: string;
+  group: 'bombers' | 'fighters';
+}) {
+  const mission = period.missions.find((m) => m.id === missionId)!;
+  const fighters = (role: string) => role === 'escort' || role === 'fighter-bomber';
+  const forces = mission.forces.filter((f) => fighters(f.role) === (group === 'fighters'));
+  const ids = new Set(forces.map((f) => f.id));
+  const joints = mission.jointFigures.filter((j) => j.forces.some((id) => ids.has(id)));
+  const stated = (label: string, c: Parameters<typeof describeCount>[0] | undefined) =>
+    c === undefined ? [] : [`${describeCount(c)} ${label}`];
+  return (
+    <ul className="figures__row-sources">
+      {forces.map((f) => (
+        <li key={f.id}>
+          <SourceNote source={f.source} campaign={campaign} note={f.notes}>
+            <strong>{f.label ?? f.aircraft}</strong> ({f.aircraft}):{' '}
+            {[
+              ...stated('dispatched', f.dispatched),
+              ...stated('effective', f.effective),
+              ...stated('lost', f.losses?.lost),
+              ...stated('damaged beyond repair', f.losses?.damagedBeyondRepair),
+              ...stated('damaged', f.losses?.damaged),
+            ].join(', ') || 'strength not stated'}
+            {f.schematic.length > 0 && <span className="schematic-tag"> schematic: {f.schematic.join(', ')}</span>}
+          </SourceNote>
+        </li>
+      ))}
+      {joints.map((j) => (
+        <li key={j.id}>
+          <SourceNote source={j.source} campaign={campaign}>
+            <strong>{j.label}</strong> (stated for several forces together)
+          </SourceNote>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -74,6 +74,21 @@ describe('the figures panel', () => {
     expect(item.textContent).toContain(publication.title);
   });
 
+  it('opens a mission row to the records of its forces: figures, schematic aspects, quote', () => {
+    const period = bigWeek.records.periods.find((p) => p.id === '1944-02-20')!;
+    render(<FiguresPanel campaign={bigWeek} period={period} />);
+    const mission = period.missions.find((m) => m.id === 'usaaf-226')!;
+    const toggle = screen.getByRole('button', { name: `${mission.label}: bombers` });
+    act(() => toggle.click());
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const panel = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+    const leipzig = mission.forces.find((f) => f.id === 'm226-f1-leipzig')!;
+    expect(panel.textContent).toContain(`${leipzig.dispatched} dispatched`);
+    expect(panel.textContent).toContain(`schematic: ${leipzig.schematic.join(', ')}`);
+    expect(panel.textContent).toContain(leipzig.source.quote);
+    expect(panel.textContent).not.toContain('P-51');
+  });
+
   it('sets the crews claims against the German losses the sources record for the day', () => {
     const period = bigWeek.records.periods.find((p) => p.id === '1944-02-20')!;
     render(<FiguresPanel campaign={bigWeek} period={period} />);
