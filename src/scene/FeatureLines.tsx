@@ -1,6 +1,6 @@
 /**
  * Period map features from the records: railways, the front, regions such as MiG Alley, and
- * air-defence zones. Drawn just above the land; schematic ones dashed, like schematic routes.
+ * air-defence zones. Drawn just above the land; schematic ones dashed, as the edges of schematic route corridors are.
  * Air-defence zones are shaded bands about their railway sections, and the "Valley of Death"
  * stands out in red.
  */
