@@ -1,29 +1,47 @@
 /** The shell: loads the campaigns, shows the active one, and never leaves the page blank. */
 import { Component, Suspense, lazy, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Campaign } from './campaigns.ts';
-import { reportError } from './diagnostics.ts';
+import { reportAppError } from './errors.ts';
+import { prefersReducedMotion } from './motion.ts';
 import { useApp } from './store.ts';
+import { useUrlCampaignSync, useUrlState } from './useUrlState.ts';
 import { SceneView } from '../scene/SceneView.tsx';
 import { frameState } from '../scene/frameState.ts';
 import { createClock, seek, setPlaying, setSpeed, speedFor, type Clock } from '../timeline/clock.ts';
 import { buildTimeline } from '../timeline/events.ts';
 import { shortPeriodLabel } from '../timeline/format.ts';
 import { THEATRES } from '../geo/projection.ts';
+import { useLanguage, useRecordTexts, useTranslation } from '../i18n/hooks.ts';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { recordTextsOf } from '../i18n/records.ts';
 import { FiguresPanel } from '../overlays/FiguresPanel.tsx';
 import { Legend } from '../overlays/Legend.tsx';
 import { MissionLog } from '../overlays/MissionLog.tsx';
 import { PeriodCard } from '../overlays/PeriodCard.tsx';
 import { ProblemsPanel } from '../overlays/ProblemsPanel.tsx';
+import { FileDropZone, OpenFileButton } from '../overlays/OpenFile.tsx';
 import { ReliefControl } from '../overlays/ReliefControl.tsx';
 import { Scrubber } from '../overlays/Scrubber.tsx';
+import { KioskMount } from '../kiosk/KioskMount.tsx';
+import { useKioskEpoch } from '../kiosk/mode.ts';
 
 // Charts load on demand, in their own chunk.
 const ChartsPanel = lazy(() => import('../overlays/ChartsPanel.tsx'));
+// Every figure as a table (the text alternative to the scene), likewise on demand.
+const DataTable = lazy(() => import('../overlays/DataTable.tsx'));
+// Explore mode's picker, details and image export: their own chunks, after the first paint.
+const MissionPicker = lazy(() => import('../overlays/MissionPicker.tsx'));
+const DetailsPanel = lazy(() => import('../overlays/DetailsPanel.tsx'));
+const ExportImage = lazy(() => import('../overlays/ExportImage.tsx'));
 
 export function App() {
   const entries = useApp((s) => s.entries);
   const loading = useApp((s) => s.loading);
   const activeFile = useApp((s) => s.activeFile);
+  const { t } = useTranslation();
+  // A kiosk's return to its tour mounts the campaign view afresh (src/kiosk/session.ts).
+  const kioskEpoch = useKioskEpoch();
+  useUrlCampaignSync();
 
   useEffect(() => {
     let live = true;
@@ -46,14 +64,16 @@ export function App() {
   return (
     <div className="app">
       {campaign ? (
-        <CampaignView key={campaign.file} campaign={campaign} />
+        <CampaignView key={`${campaign.file}#${kioskEpoch}`} campaign={campaign} />
       ) : (
         <main className="empty">
           <h1>Sortie</h1>
-          <p>{loading ? 'Loading the campaigns…' : 'No campaign could be loaded.'}</p>
+          <p>{loading ? t('app.loading') : t('app.noCampaign')}</p>
         </main>
       )}
       <ProblemsPanel entries={entries} />
+      <FileDropZone />
+      <KioskMount />
     </div>
   );
 }
@@ -66,8 +86,15 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
   const { records } = campaign;
   const theatre = THEATRES[records.campaign.theatre];
   const [chartsOpen, setChartsOpen] = useState(false);
+  const [tableOpen, setTableOpen] = useState(false);
+  const selected = useApp((s) => s.selection !== null);
+  useUrlState(campaign, clock);
   const period = records.periods.find((p) => p.id === periodId) ?? records.periods[0]!;
   const ready = entries.flatMap((e) => (e.status === 'ready' ? [e] : []));
+  const { t } = useTranslation();
+  const recordsT = useTranslation('records').t;
+  const language = useLanguage();
+  const names = useRecordTexts(records);
 
   return (
     <>
@@ -77,45 +104,69 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
       <header className="topbar">
         <span className="topbar__brand">Sortie</span>
         {ready.length > 1 ? (
-          <select aria-label="Campaign" value={campaign.file} onChange={(e) => useApp.getState().setActive(e.target.value)}>
+          <select
+            aria-label={t('topbar.campaign')}
+            value={campaign.file}
+            onChange={(e) => useApp.getState().setActive(e.target.value)}
+          >
             {ready.map((e) => (
               <option key={e.file} value={e.file}>
-                {e.campaign.records.campaign.title}
+                {recordTextsOf(recordsT, e.campaign.records).title()}
               </option>
             ))}
           </select>
         ) : (
-          <span className="topbar__campaign">{records.campaign.title}</span>
+          <span className="topbar__campaign">{names.title()}</span>
         )}
-        <nav className="topbar__periods" aria-label="Days">
+        <OpenFileButton />
+        <Suspense fallback={null}>
+          <MissionPicker campaign={campaign} clock={clock} timeline={timeline} />
+          <ExportImage campaign={campaign} clock={clock} timeline={timeline} />
+        </Suspense>
+        <nav className="topbar__periods" aria-label={t('topbar.periods')}>
           {records.periods.map((p) => (
             <button
               key={p.id}
               aria-current={p.id === period.id ? 'true' : undefined}
-              aria-label={p.label}
-              title={p.label}
+              aria-label={names.periodLabel(p)}
+              title={names.periodLabel(p)}
               onClick={() => seek(clock, (Date.parse(p.start) - campaign.plan.epochMs) / 1000)}
             >
-              {shortPeriodLabel(p.start, p.end, records.campaign.utcOffset)}
+              {shortPeriodLabel(p.start, p.end, records.campaign.utcOffset, language)}
             </button>
           ))}
         </nav>
         <ReliefControl />
         <button className="topbar__button" aria-pressed={chartsOpen} onClick={() => setChartsOpen(!chartsOpen)}>
-          Charts
+          {t('topbar.charts')}
+        </button>
+        <button className="topbar__button" aria-haspopup="dialog" onClick={() => setTableOpen(true)}>
+          {t('button', { ns: 'table' })}
         </button>
         <button className="topbar__button" onClick={() => frameState.resetView?.()}>
-          Reset view
+          {t('topbar.resetView')}
         </button>
+        <LanguageSwitch campaignId={records.campaign.id} />
       </header>
-      <div className="side-left">
+      {/* Focusable: it scrolls when the day's card and log are long, and has no control of its own to scroll it by. */}
+      <div className="side-left" tabIndex={0}>
         <PeriodCard campaign={campaign} period={period} />
-        <MissionLog timeline={timeline} plan={campaign.plan} utcOffset={records.campaign.utcOffset} />
+        <MissionLog timeline={timeline} plan={campaign.plan} utcOffset={records.campaign.utcOffset} records={records} />
       </div>
       <FiguresPanel campaign={campaign} period={period} />
+      {selected && (
+        <Suspense fallback={null}>
+          <DetailsPanel campaign={campaign} clock={clock} />
+        </Suspense>
+      )}
       {chartsOpen && (
-        <Suspense fallback={<p className="panel charts">Loading the charts…</p>}>
+        <Suspense fallback={<p className="panel charts">{t('app.loadingCharts')}</p>}>
           <ChartsPanel campaign={campaign} onClose={() => setChartsOpen(false)} />
+        </Suspense>
+      )}
+      {tableOpen && (
+        <Suspense fallback={null}>
+          <DataTable campaign={campaign} onClose={() => setTableOpen(false)} />
         </Suspense>
       )}
       <footer className="bottombar">
@@ -128,7 +179,8 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
           lossTimes={campaign.plan.lossTimes}
           epochMs={campaign.plan.epochMs}
           utcOffset={records.campaign.utcOffset}
-          clockLabel={records.campaign.clockLabel ?? records.campaign.utcOffset}
+          clockLabel={names.clockLabel() ?? records.campaign.utcOffset}
+          records={records}
         />
       </footer>
     </>
@@ -149,7 +201,7 @@ function campaignClock(campaign: Campaign): Clock {
   );
   const first = periods[0]!;
   setSpeed(clock, speedFor(toSeconds(first.end) - toSeconds(first.start)));
-  setPlaying(clock, !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches);
+  setPlaying(clock, !prefersReducedMotion());
   return clock;
 }
 
@@ -159,15 +211,20 @@ class SceneErrorBoundary extends Component<{ children: ReactNode }, { error: str
     return { error: e instanceof Error ? e.message : String(e) };
   }
   componentDidCatch(e: unknown) {
-    reportError(`scene: ${e instanceof Error ? e.message : String(e)}`);
+    // Reported as 'scene: …' in __sortie.errors, as before; a kiosk hears of it through onAppError.
+    reportAppError('scene', e);
   }
   render() {
-    if (this.state.error)
-      return (
-        <div className="scene scene--failed" role="alert">
-          <p>The 3D view could not start ({this.state.error}). The figures and the timeline still work.</p>
-        </div>
-      );
+    if (this.state.error) return <SceneFailed error={this.state.error} />;
     return this.props.children;
   }
+}
+
+function SceneFailed({ error }: { error: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="scene scene--failed" role="alert">
+      <p>{t('app.sceneFailed', { error })}</p>
+    </div>
+  );
 }

@@ -48,6 +48,17 @@ export interface Diagnostics {
   /** Camera position and look-at point, scene km. */
   camera: { x: number; y: number; z: number; tx: number; ty: number; tz: number };
   errors: string[];
+  /** WebGL context losses seen, restores the browser gave back, and scene remounts when it did not. */
+  contextLost: boolean;
+  contextLosses: number;
+  contextRestores: number;
+  canvasRemounts: number;
+  /** Adaptive quality: the monitor's factor (1 best), the canvas pixel ratio and the terrain's error bound. */
+  quality: { factor: number; dpr: number; terrainErrorPx: number };
+  /** The health watch's last sample, and a reload it is waiting to make (see app/health.ts). */
+  health: { fps: number; heapMB: number | null; reloadPending: string | null; reloads: number };
+  /** 'ready': a service worker controls the page and has precached the app (see app/sw.ts). */
+  serviceWorker: { state: 'off' | 'registering' | 'installing' | 'ready' | 'failed'; updateWaiting: boolean };
   /** On-demand probes of the scene (functions: absent from JSON snapshots). */
   twin: TwinProbe;
 }
@@ -329,6 +340,13 @@ export const diagnostics: Diagnostics = {
   terrain: { drawn: 0, cached: 0, loading: 0, complete: false },
   camera: { x: 0, y: 0, z: 0, tx: 0, ty: 0, tz: 0 },
   errors: [],
+  contextLost: false,
+  contextLosses: 0,
+  contextRestores: 0,
+  canvasRemounts: 0,
+  quality: { factor: 1, dpr: 0, terrainErrorPx: 0 },
+  health: { fps: 0, heapMB: null, reloadPending: null, reloads: 0 },
+  serviceWorker: { state: 'off', updateWaiting: false },
   twin,
 };
 

@@ -6,8 +6,15 @@
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
+import type { TFunction } from 'i18next';
+import { useEffect, useRef } from 'react';
 import type { Campaign } from '../app/campaigns.ts';
 import { useApp } from '../app/store.ts';
+import { useLanguage, useRecordTexts, useTranslation } from '../i18n/hooks.ts';
+import type { Language } from '../i18n/languages.ts';
+import { recordTextsOf } from '../i18n/records.ts';
+import type { CampaignFile } from '../records/schema.ts';
+import { formatNumber, formatPercent, periodAxisLabel } from '../timeline/format.ts';
 import { dayFigures, KOREA_SERIES, monthlySeries, runningLossRate, sourcesOf, type DayFigures } from './chartData.ts';
 
 interface Bar {
@@ -35,6 +42,7 @@ const M = { top: 14, right: 8, bottom: 30, left: 40 };
 const SERIES_CLASS = ['chart__bar--a', 'chart__bar--b'];
 
 export function BarChart({ title, series, bars, format, sources, note, overlay }: ChartProps) {
+  const { t } = useTranslation();
   const max = Math.max(1e-9, ...bars.flatMap((b) => b.values.map((v) => v ?? 0)), ...(overlay?.values.map((v) => v ?? 0) ?? []));
   const x = scaleBand()
     .domain(bars.map((b) => b.key))
@@ -111,7 +119,7 @@ export function BarChart({ title, series, bars, format, sources, note, overlay }
         <caption>{title}</caption>
         <thead>
           <tr>
-            <th scope="col">Period</th>
+            <th scope="col">{t('charts.period')}</th>
             {series.map((s) => (
               <th key={s} scope="col">
                 {s}
@@ -125,7 +133,7 @@ export function BarChart({ title, series, bars, format, sources, note, overlay }
             <tr key={b.key}>
               <th scope="row">{b.label}</th>
               {b.values.map((v, i) => (
-                <td key={i}>{v === null ? 'not given' : format(v)}</td>
+                <td key={i}>{v === null ? t('charts.notGiven') : format(v)}</td>
               ))}
               {overlay && (
                 <td>{overlay.values[k] === null || overlay.values[k] === undefined ? '' : format(overlay.values[k]!)}</td>
@@ -135,24 +143,50 @@ export function BarChart({ title, series, bars, format, sources, note, overlay }
         </tbody>
       </table>
       {note && <p className="chart__note">{note}</p>}
-      <p className="chart__source">Source: {[...new Set(sources)].join('; ')}</p>
+      <p className="chart__source">{t('charts.source', { sources: [...new Set(sources)].join('; ') })}</p>
     </figure>
   );
 }
 
-const count = (v: number) => Math.round(v).toLocaleString('en-GB');
-const percent = (v: number) => `${+(v * 100).toFixed(1)}%`;
+const counter = (language: Language) => (v: number) => formatNumber(Math.round(v), language);
+const percenter = (language: Language) => (v: number) => formatPercent(+(v * 100).toFixed(1), language);
+
+/** A period's name on the axis, by its id. */
+function axisLabel(file: CampaignFile, periodId: string, part: 'dayMonth' | 'month' | 'day', language: Language): string {
+  const p = file.periods.find((q) => q.id === periodId)!;
+  return periodAxisLabel(p.start, p.end, file.campaign.utcOffset, part, language);
+}
 
 export default function ChartsPanel({ campaign, onClose }: { campaign: Campaign; onClose: () => void }) {
   const periodId = useApp((s) => s.periodId);
   const entries = useApp((s) => s.entries);
   const { records } = campaign;
   const long = records.periods.some((p) => Date.parse(p.end) - Date.parse(p.start) > 3 * 86400_000);
+  const { t } = useTranslation();
+  const panel = useRef<HTMLElement>(null);
+  const onCloseRef = useRef(onClose);
+  useEffect(() => {
+    onCloseRef.current = onClose;
+  });
+  useEffect(() => {
+    // Whatever opened the charts (the topbar button) gets the focus back if they close under it.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // Escape closes the charts from anywhere on the page, unless something in front of them
+    // (a dialog, the map's own keys, a typed time) has handled it already.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      if (panel.current?.contains(document.activeElement)) opener?.focus();
+      onCloseRef.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
-    <section className="panel charts" aria-label="Charts">
+    <section ref={panel} className="panel charts" aria-label={t('charts.label')}>
       <header className="charts__header">
-        <h2 className="panel__title">{long ? 'The campaign month by month' : 'The week day by day'}</h2>
-        <button className="charts__close" onClick={onClose} aria-label="Close the charts">
+        <h2 className="panel__title">{long ? t('charts.monthByMonth') : t('charts.dayByDay')}</h2>
+        <button className="charts__close" onClick={onClose} aria-label={t('charts.close')}>
           ×
         </button>
       </header>
@@ -176,6 +210,10 @@ export default function ChartsPanel({ campaign, onClose }: { campaign: Campaign;
 }
 
 function DayCharts({ campaign, periodId, context }: { campaign: Campaign; periodId: string | null; context: Campaign[] }) {
+  const { t } = useTranslation();
+  const recordsT = useTranslation('records').t;
+  const language = useLanguage();
+  const count = counter(language);
   const days = dayFigures(campaign);
   const sources = sourcesOf(
     campaign.records,
@@ -184,7 +222,7 @@ function DayCharts({ campaign, periodId, context }: { campaign: Campaign; period
   );
   const bar = (d: DayFigures, values: (number | null)[]): Bar => ({
     key: d.periodId,
-    label: d.label.replace(/^\w+ /, ''),
+    label: axisLabel(campaign.records, d.periodId, 'dayMonth', language),
     values,
     current: d.periodId === periodId,
   });
@@ -200,46 +238,52 @@ function DayCharts({ campaign, periodId, context }: { campaign: Campaign; period
   return (
     <>
       <BarChart
-        title="Aircraft dispatched each day"
-        series={['Dispatched']}
+        title={t('charts.dispatchedTitle')}
+        series={[t('charts.dispatched')]}
         bars={days.map((d) => bar(d, [d.sorties]))}
         format={count}
         sources={sources}
-        note="Forces whose strength the sources do not state (the Fifteenth Air Force's raids) are not counted."
+        note={t('charts.dispatchedNote')}
       />
       <BarChart
-        title="Aircraft lost each day"
-        series={['Bombers', 'Fighters']}
+        title={t('charts.lostTitle')}
+        series={[t('charts.bombers'), t('charts.fighters')]}
         bars={days.map((d) => bar(d, [d.bombersLost, d.fightersLost]))}
         format={count}
         sources={sources}
       />
       <BarChart
-        title="Claims beside recorded German losses"
-        series={['Claimed destroyed (crews)', 'German losses (as recorded)']}
+        title={t('charts.claimsTitle')}
+        series={[t('charts.claimed'), t('charts.germanLosses')]}
         bars={days.map((d) => bar(d, [d.claimsDestroyed, d.germanLost]))}
         format={count}
         sources={sources}
-        note="Claims are the crews' own accounts and ran high; the German figures are given for two days only (–: not given)."
+        note={t('charts.claimsNote')}
       />
       <BarChart
-        title="Bomber loss rate: Big Week against the earlier raids"
-        series={['Lost per dispatched']}
+        title={t('charts.lossRateTitle')}
+        series={[t('charts.lostPerDispatched')]}
         bars={[
           ...earlier.map(({ d, c }) => ({
             key: `${c.records.campaign.id}-${d.periodId}`,
-            label: `${d.label.split(' ').at(-1)} ’${d.periodId.slice(2, 4)}`,
+            label: `${axisLabel(c.records, d.periodId, 'month', language)} ’${d.periodId.slice(2, 4)}`,
             values: [d.lossRate],
             reference: true,
           })),
-          ...days.map((d) => ({ ...bar(d, [d.lossRate]), label: d.label.split(' ')[1]! })),
+          ...days.map((d) => ({ ...bar(d, [d.lossRate]), label: axisLabel(campaign.records, d.periodId, 'day', language) })),
         ]}
-        overlay={{ label: 'Big Week so far', values: [...earlier.map(() => null), ...running.map((r) => r.rate)] }}
-        format={percent}
+        overlay={{ label: t('charts.bigWeekSoFar'), values: [...earlier.map(() => null), ...running.map((r) => r.rate)] }}
+        format={percenter(language)}
         sources={[...sources, ...context.flatMap((c) => sourcesOf(c.records, c.records.periods))]}
         note={
           earlier.length
-            ? `Big Week: 20–26 February 1944. Grey: ${earlier.map(({ d, c }) => `${c.records.periods.find((p) => p.id === d.periodId)!.label}`).join('; ')}.`
+            ? t('charts.lossRateNote', {
+                earlier: earlier
+                  .map(({ d, c }) =>
+                    recordTextsOf(recordsT, c.records).periodLabel(c.records.periods.find((p) => p.id === d.periodId)!),
+                  )
+                  .join('; '),
+              })
             : undefined
         }
       />
@@ -248,29 +292,47 @@ function DayCharts({ campaign, periodId, context }: { campaign: Campaign; period
 }
 
 function MonthCharts({ campaign, periodId }: { campaign: Campaign; periodId: string | null }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const names = useRecordTexts(campaign.records);
   const series = monthlySeries(campaign.records, KOREA_SERIES);
   return (
     <>
       {series.map((s) => (
         <BarChart
           key={s.key}
-          title={`${s.label}${s.account ? ` (${s.account})` : ''}`}
-          series={[s.unit || 'Value']}
+          title={monthTitle(campaign.records, s.key, s.label, s.account, names, t)}
+          series={[s.unit ? names.unit(s.unit) : t('charts.value')]}
           bars={s.points
             .filter(
               (_, i, all) => all.slice(i).some((q) => q.value !== null) && all.slice(0, i + 1).some((q) => q.value !== null),
             )
             .map((p) => ({
               key: p.periodId,
-              label: p.label.replace(/ \d{4}$/, ''),
+              label: axisLabel(campaign.records, p.periodId, 'month', language),
               values: [p.value],
               current: p.periodId === periodId,
             }))}
-          format={count}
+          format={counter(language)}
           sources={s.sources}
-          note={s.points.some((p) => p.qualifier) ? 'Some figures are qualified in the source ("over", "about").' : undefined}
+          note={s.points.some((p) => p.qualifier) ? t('charts.qualifiedNote') : undefined}
         />
       ))}
     </>
   );
+}
+
+/** A monthly series' title: the metric as its first month labels it, and whose account it is. */
+function monthTitle(
+  file: CampaignFile,
+  key: string,
+  label: string,
+  account: string | null,
+  names: ReturnType<typeof useRecordTexts>,
+  t: TFunction,
+): string {
+  const period = file.periods.find((p) => p.metrics.some((m) => m.key === key));
+  const metric = period?.metrics.find((m) => m.key === key);
+  const title = metric ? names.metricLabel(period, metric) : label;
+  return account ? t('charts.withAccount', { title, account: names.account(account) }) : title;
 }

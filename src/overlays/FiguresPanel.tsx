@@ -2,25 +2,42 @@
  * The day's figures so far, mission by mission, accruing with the clock. Every row opens to the
  * passages its figures come from. German losses are shown beside the crews' claims, attributed.
  */
+import type { TFunction } from 'i18next';
 import { Fragment, useLayoutEffect, useRef, useState } from 'react';
 import type { Campaign } from '../app/campaigns.ts';
-import { countValue, describeCount } from '../records/counts.ts';
-import type { Metric, Period, Source } from '../records/schema.ts';
-import { isLongPeriod } from '../timeline/format.ts';
-import type { Figures } from '../timeline/periodFigures.ts';
+import { prefersReducedMotion } from '../app/motion.ts';
+import { useLanguage, useRecordTexts, useTranslation } from '../i18n/hooks.ts';
+import type { Language } from '../i18n/languages.ts';
+import type { RecordTexts } from '../i18n/records.ts';
+import { countValue } from '../records/counts.ts';
+import type { Count, Metric, Period, SchematicAspect, Source } from '../records/schema.ts';
+import { formatNumber, formatPercent, isLongPeriod } from '../timeline/format.ts';
+import type { FigureRow, Figures } from '../timeline/periodFigures.ts';
 import { useLiveWriter } from './live.ts';
 
-const COLUMNS: { key: keyof Figures | 'claims'; label: string; title: string }[] = [
-  { key: 'dispatched', label: 'Disp.', title: 'Aircraft dispatched (counted from take-off)' },
-  { key: 'effective', label: 'Eff.', title: 'Aircraft credited to the primary targets (counted over the target)' },
-  { key: 'lost', label: 'Lost', title: 'Aircraft lost (as each leaves the stream)' },
-  { key: 'damagedBeyondRepair', label: 'DBR', title: 'Damaged beyond repair (reported on landing)' },
-  { key: 'damaged', label: 'Dmg.', title: 'Damaged (reported on landing)' },
-  { key: 'claims', label: 'Claims', title: 'Enemy aircraft claimed destroyed–probable–damaged (reported at debriefing)' },
-  { key: 'kia', label: 'KIA', title: 'Killed in action (reported on landing)' },
-  { key: 'wia', label: 'WIA', title: 'Wounded in action (reported on landing)' },
-  { key: 'mia', label: 'MIA', title: 'Missing in action (reported on landing)' },
+/** The columns, each headed by `figures.columns.<key>` (a short label and a title) in common.json. */
+const COLUMNS: { key: keyof Figures | 'claims' }[] = [
+  { key: 'dispatched' },
+  { key: 'effective' },
+  { key: 'lost' },
+  { key: 'damagedBeyondRepair' },
+  { key: 'damaged' },
+  { key: 'claims' },
+  { key: 'kia' },
+  { key: 'wia' },
+  { key: 'mia' },
 ];
+
+/** "over 1000" as the record states a count; in English exactly as describeCount writes it. */
+export function describeCountIn(c: Count, t: TFunction, language: Language): string {
+  const value = typeof c === 'number' ? c : c.value;
+  const number = language === 'en' ? String(value) : formatNumber(value, language);
+  return typeof c === 'number' ? number : t(`qualifier.${c.qualifier}`, { value: number });
+}
+
+/** "schematic: route, timing": the aspects of a record that are reconstructed. */
+const schematicText = (aspects: readonly SchematicAspect[], t: TFunction) =>
+  t('figures.schematic', { aspects: aspects.map((a) => t(`schematicAspect.${a}`)).join(t('figures.listSeparator')) });
 
 /**
  * Writes a figure and, when it changes while the clock plays, flashes it: the number is already
@@ -30,17 +47,16 @@ function setFigure(el: HTMLElement, value: number | string, playing: boolean) {
   const text = String(value);
   if (el.textContent === text) return;
   el.textContent = text;
-  if (playing && typeof el.animate === 'function' && !reducedMotion())
+  if (playing && typeof el.animate === 'function' && !prefersReducedMotion())
     el.animate([{ backgroundColor: 'rgba(242, 193, 78, 0.45)' }, { backgroundColor: 'rgba(242, 193, 78, 0)' }], 700);
 }
-
-let motionQuery: MediaQueryList | undefined;
-const reducedMotion = () => (motionQuery ??= window.matchMedia?.('(prefers-reduced-motion: reduce)'))?.matches ?? false;
 
 const cellText = (f: Figures, key: (typeof COLUMNS)[number]['key']) =>
   key === 'claims' ? `${f.claimsDestroyed}–${f.claimsProbable}–${f.claimsDamaged}` : String(f[key]);
 
 export function FiguresPanel({ campaign, period }: { campaign: Campaign; period: Period }) {
+  const { t } = useTranslation();
+  const names = useRecordTexts(campaign.records);
   const table = useRef<HTMLTableElement>(null);
   const cells = useRef<HTMLElement[]>([]);
   const rows = campaign.figures.rows.map((row, index) => ({ row, index })).filter(({ row }) => row.periodId === period.id);
@@ -56,8 +72,11 @@ export function FiguresPanel({ campaign, period }: { campaign: Campaign; period:
     let escortsDispatched = 0;
     let escortsLost = 0;
     for (const r of escortRows) {
-      escortsDispatched += frame.figures.rows[r]!.dispatched;
-      escortsLost += frame.figures.rows[r]!.lost;
+      // Right after a switch of campaign the last frame is still the old campaign's, with other rows.
+      const f = frame.figures.rows[r];
+      if (!f) continue;
+      escortsDispatched += f.dispatched;
+      escortsLost += f.lost;
     }
     for (const el of cells.current) {
       const key = el.dataset.cell as (typeof COLUMNS)[number]['key'];
@@ -74,21 +93,21 @@ export function FiguresPanel({ campaign, period }: { campaign: Campaign; period:
   const long = isLongPeriod(period.start, period.end);
   if (rows.length === 0)
     return (
-      <section className="panel figures" aria-label="Figures for the period">
-        <h2 className="panel__title">{long ? 'The month in figures' : 'The day in figures'}</h2>
+      <section className="panel figures" aria-label={t('figures.periodLabel')}>
+        <h2 className="panel__title">{long ? t('figures.monthInFigures') : t('figures.dayInFigures')}</h2>
         <AccountedFigures campaign={campaign} period={period} />
       </section>
     );
   return (
-    <section className="panel figures" aria-label="Figures so far">
-      <h2 className="panel__title">{long ? 'So far this month' : 'So far today'}</h2>
+    <section className="panel figures" aria-label={t('figures.soFarLabel')}>
+      <h2 className="panel__title">{long ? t('figures.soFarMonth') : t('figures.soFarDay')}</h2>
       <table ref={table} className="figures__table">
         <thead>
           <tr>
-            <th scope="col">Mission</th>
+            <th scope="col">{t('figures.mission')}</th>
             {COLUMNS.map((c) => (
-              <th key={c.key} scope="col" title={c.title}>
-                {c.label}
+              <th key={c.key} scope="col" title={t(`figures.columns.${c.key}.title`)}>
+                {t(`figures.columns.${c.key}.label`)}
               </th>
             ))}
           </tr>
@@ -97,14 +116,14 @@ export function FiguresPanel({ campaign, period }: { campaign: Campaign; period:
           {rows.map(({ row, index }) => (
             <Fragment key={index}>
               <tr>
-                <th scope="row" title={`Of the record: ${row.final.dispatched} dispatched, ${row.final.lost} lost`}>
+                <th scope="row" title={t('figures.rowTitle', { dispatched: row.final.dispatched, lost: row.final.lost })}>
                   <button
                     className="figures__row-toggle"
                     aria-expanded={open === index}
                     aria-controls={`figures-sources-${index}`}
                     onClick={() => setOpen(open === index ? null : index)}
                   >
-                    {row.label}
+                    {rowLabel(row, period, names, t)}
                   </button>
                 </th>
                 {COLUMNS.map((c) => (
@@ -125,7 +144,7 @@ export function FiguresPanel({ campaign, period }: { campaign: Campaign; period:
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">{long ? 'Month total' : 'Day total'}</th>
+            <th scope="row">{long ? t('figures.monthTotal') : t('figures.dayTotal')}</th>
             {COLUMNS.map((c) => (
               <td key={c.key} data-row="total" data-cell={c.key} data-figure={c.key}>
                 0
@@ -134,7 +153,7 @@ export function FiguresPanel({ campaign, period }: { campaign: Campaign; period:
           </tr>
           {escortRows.length > 0 && (
             <tr className="figures__escorts">
-              <th scope="row">of which escorts</th>
+              <th scope="row">{t('figures.ofWhichEscorts')}</th>
               {COLUMNS.map((c) =>
                 c.key === 'dispatched' || c.key === 'lost' ? (
                   <td key={c.key} data-row="escorts" data-cell={c.key} data-figure={`escorts-${c.key}`}>
@@ -149,8 +168,7 @@ export function FiguresPanel({ campaign, period }: { campaign: Campaign; period:
         </tfoot>
       </table>
       <p className="figures__note">
-        Losses count as each aircraft leaves its stream; effective aircraft over the target; damage, claims and casualties when
-        the force has landed. Claims are the crews' own accounts, not confirmed losses. <ClaimsAgainstLosses period={period} />
+        {t('figures.note')} <ClaimsAgainstLosses period={period} />
       </p>
       <StatedFigures campaign={campaign} period={period} />
       <Sources campaign={campaign} period={period} />
@@ -175,29 +193,32 @@ function RowSources({
   const forces = mission.forces.filter((f) => fighters(f.role) === (group === 'fighters'));
   const ids = new Set(forces.map((f) => f.id));
   const joints = mission.jointFigures.filter((j) => j.forces.some((id) => ids.has(id)));
-  const stated = (label: string, c: Parameters<typeof describeCount>[0] | undefined) =>
-    c === undefined ? [] : [`${describeCount(c)} ${label}`];
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const names = useRecordTexts(campaign.records);
+  const stated = (key: string, c: Count | undefined) =>
+    c === undefined ? [] : [t(`figures.stated.${key}`, { value: describeCountIn(c, t, language) })];
   return (
     <ul className="figures__row-sources">
       {forces.map((f) => (
         <li key={f.id}>
           <SourceNote source={f.source} campaign={campaign} note={f.notes}>
-            <strong>{f.label ?? f.aircraft}</strong> ({f.aircraft}):{' '}
+            <strong>{names.force(f) ?? f.aircraft}</strong> ({f.aircraft}):{' '}
             {[
               ...stated('dispatched', f.dispatched),
               ...stated('effective', f.effective),
               ...stated('lost', f.losses?.lost),
-              ...stated('damaged beyond repair', f.losses?.damagedBeyondRepair),
+              ...stated('damagedBeyondRepair', f.losses?.damagedBeyondRepair),
               ...stated('damaged', f.losses?.damaged),
-            ].join(', ') || 'strength not stated'}
-            {f.schematic.length > 0 && <span className="schematic-tag"> schematic: {f.schematic.join(', ')}</span>}
+            ].join(t('figures.listSeparator')) || t('figures.strengthNotStated')}
+            {f.schematic.length > 0 && <span className="schematic-tag"> {schematicText(f.schematic, t)}</span>}
           </SourceNote>
         </li>
       ))}
       {joints.map((j) => (
         <li key={j.id}>
           <SourceNote source={j.source} campaign={campaign}>
-            <strong>{j.label}</strong> (stated for several forces together)
+            <strong>{names.jointFigure(j)}</strong> {t('figures.statedTogether')}
           </SourceNote>
         </li>
       ))}
@@ -215,17 +236,22 @@ function ClaimsAgainstLosses({ period }: { period: Period }) {
       m.jointFigures.reduce((k, j) => k + countValue(j.claims?.destroyed), 0),
     0,
   );
+  const { t } = useTranslation();
   if (!german || claimed === 0) return null;
   const lost = countValue(german.value);
   return (
     <strong>
-      This day the crews claimed {claimed} destroyed; German records give {lost} lost
-      {claimed > lost ? `, ${claimed - lost} fewer` : ''}.
+      {claimed > lost
+        ? t('figures.claimsAgainstLossesFewer', { claimed, lost, fewer: claimed - lost })
+        : t('figures.claimsAgainstLosses', { claimed, lost })}
     </strong>
   );
 }
 
 function StatedFigures({ campaign, period }: { campaign: Campaign; period: Period }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const names = useRecordTexts(campaign.records);
   const axis = period.metrics.filter((m) => m.side === 'axis');
   const other = period.metrics.filter((m) => m.side !== 'axis');
   const totals = period.missions.flatMap((m) => (m.statedTotals ? [{ mission: m, totals: m.statedTotals }] : []));
@@ -233,27 +259,28 @@ function StatedFigures({ campaign, period }: { campaign: Campaign; period: Perio
     <div className="stated">
       {axis.length > 0 && (
         <>
-          <h3 className="stated__title">German losses, as recorded</h3>
-          <MetricList metrics={axis} campaign={campaign} />
+          <h3 className="stated__title">{t('figures.germanLosses')}</h3>
+          <MetricList metrics={axis} campaign={campaign} period={period} />
         </>
       )}
       {(other.length > 0 || totals.length > 0 || campaign.discrepancies.length > 0) && (
         <details className="stated__more">
-          <summary>More figures the sources state for the day</summary>
-          {other.length > 0 && <MetricList metrics={other} campaign={campaign} />}
+          <summary>{t('figures.moreFigures')}</summary>
+          {other.length > 0 && <MetricList metrics={other} campaign={campaign} period={period} />}
           {totals.length > 0 && (
             <ul className="stated__list">
-              {totals.map(({ mission, totals: t }) => {
+              {totals.map(({ mission, totals: given }) => {
                 const parts = (['aircraft', 'bombers', 'fighters'] as const).flatMap((g) =>
                   (['dispatched', 'lost'] as const).flatMap((k) => {
-                    const c = t[g]?.[k];
-                    return c === undefined ? [] : [`${describeCount(c)} ${g} ${k}`];
+                    const c = given[g]?.[k];
+                    return c === undefined ? [] : [t(`figures.totals.${g}.${k}`, { value: describeCountIn(c, t, language) })];
                   }),
                 );
                 return (
                   <li key={mission.id}>
-                    <SourceNote source={t.source} campaign={campaign}>
-                      <strong>{mission.label}:</strong> {parts.join(', ')}
+                    <SourceNote source={given.source} campaign={campaign}>
+                      <strong>{t('figures.missionTotals', { mission: names.mission(mission) })}</strong>{' '}
+                      {parts.join(t('figures.listSeparator'))}
                     </SourceNote>
                   </li>
                 );
@@ -262,7 +289,7 @@ function StatedFigures({ campaign, period }: { campaign: Campaign; period: Perio
           )}
           {campaign.discrepancies.length > 0 && (
             <>
-              <h3 className="stated__title">Where the records disagree</h3>
+              <h3 className="stated__title">{t('figures.disagree')}</h3>
               <ul className="stated__list stated__discrepancies">
                 {campaign.discrepancies.map((d) => (
                   <li key={d}>{d.replace(/^[^:]+: /, '')}</li>
@@ -278,32 +305,44 @@ function StatedFigures({ campaign, period }: { campaign: Campaign; period: Perio
 
 /** Figures stated for a period with no missions to fly, grouped by whose account they are. */
 function AccountedFigures({ campaign, period }: { campaign: Campaign; period: Period }) {
-  const accounts = new Map<string, Metric[]>();
-  for (const m of period.metrics) {
-    const account = m.account ?? 'Unattributed';
-    accounts.set(account, [...(accounts.get(account) ?? []), m]);
-  }
-  if (accounts.size === 0) return <p className="figures__note">The sources give no figures for this period.</p>;
+  const { t } = useTranslation();
+  const names = useRecordTexts(campaign.records);
+  const accounts = new Map<string | undefined, Metric[]>();
+  for (const m of period.metrics) accounts.set(m.account, [...(accounts.get(m.account) ?? []), m]);
+  if (accounts.size === 0) return <p className="figures__note">{t('figures.noFigures')}</p>;
   return (
     <div className="stated">
       {[...accounts].map(([account, metrics]) => (
-        <div key={account}>
-          <h3 className="stated__title">{account}</h3>
-          <MetricList metrics={metrics} campaign={campaign} showAccount={false} />
+        <div key={account ?? ''}>
+          <h3 className="stated__title">{account === undefined ? t('figures.unattributed') : names.account(account)}</h3>
+          <MetricList metrics={metrics} campaign={campaign} period={period} showAccount={false} />
         </div>
       ))}
     </div>
   );
 }
 
-function MetricList({ metrics, campaign, showAccount = true }: { metrics: Metric[]; campaign: Campaign; showAccount?: boolean }) {
+function MetricList({
+  metrics,
+  campaign,
+  period,
+  showAccount = true,
+}: {
+  metrics: Metric[];
+  campaign: Campaign;
+  period: Period;
+  showAccount?: boolean;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const names = useRecordTexts(campaign.records);
   return (
     <ul className="stated__list">
       {metrics.map((m) => (
         <li key={m.key}>
           <SourceNote source={m.source} campaign={campaign} note={m.note}>
-            <span className="stated__value">{formatMetricValue(m)}</span> {m.label}
-            {m.account && showAccount ? <span className="stated__account"> ({m.account})</span> : null}
+            <span className="stated__value">{formatMetricValue(m, language, t)}</span> {names.metricLabel(period, m)}
+            {m.account && showAccount ? <span className="stated__account"> ({names.account(m.account)})</span> : null}
           </SourceNote>
         </li>
       ))}
@@ -324,37 +363,45 @@ export function SourceNote({
   note?: string;
   children: React.ReactNode;
 }) {
+  const { t } = useTranslation();
   const sources = campaign.records.campaign.sources;
   const pub = sources.find((s) => s.id === source.ref);
   const cited = source.cites ? sources.find((s) => s.id === source.cites) : undefined;
+  // Publications and the passage keep their own language: a quote is never translated.
   return (
     <details className="source-note">
       <summary>{children}</summary>
-      <blockquote className="source-note__quote">“{source.quote}”</blockquote>
+      <blockquote className="source-note__quote" lang="en">
+        “{source.quote}”
+      </blockquote>
       <p className="source-note__ref">
         {pub?.title ?? source.ref}
         {cited
-          ? `, citing ${cited.author ? `${cited.author}, ` : ''}${cited.title}${cited.citedAs ? ` ${cited.citedAs}` : ''}`
+          ? t('figures.citing', {
+              work: `${cited.author ? `${cited.author}, ` : ''}${cited.title}${cited.citedAs ? ` ${cited.citedAs}` : ''}`,
+            })
           : ''}
-        {source.page ? `, p. ${source.page}` : ''}
+        {source.page ? t('figures.page', { page: source.page }) : ''}
       </p>
       {source.note && <p className="source-note__ref">{source.note}</p>}
-      {note && <p className="source-note__curator">Note: {note}</p>}
+      {note && <p className="source-note__curator">{t('figures.curatorNote', { note })}</p>}
     </details>
   );
 }
 
 function Sources({ campaign, period }: { campaign: Campaign; period: Period }) {
+  const { t } = useTranslation();
+  const names = useRecordTexts(campaign.records);
   return (
     <details className="sources">
-      <summary>Sources for every force of the day</summary>
+      <summary>{t('figures.sources')}</summary>
       <ul>
         {period.missions.flatMap((m) =>
           m.forces.map((f) => (
             <li key={f.id}>
               <SourceNote source={f.source} campaign={campaign} note={f.notes}>
-                {f.label ?? f.id}
-                {f.schematic.length > 0 && <span className="schematic-tag"> schematic: {f.schematic.join(', ')}</span>}
+                {names.force(f) ?? f.id}
+                {f.schematic.length > 0 && <span className="schematic-tag"> {schematicText(f.schematic, t)}</span>}
               </SourceNote>
             </li>
           )),
@@ -363,7 +410,7 @@ function Sources({ campaign, period }: { campaign: Campaign; period: Period }) {
           m.jointFigures.map((j) => (
             <li key={j.id}>
               <SourceNote source={j.source} campaign={campaign}>
-                {j.label}
+                {names.jointFigure(j)}
               </SourceNote>
             </li>
           )),
@@ -373,15 +420,28 @@ function Sources({ campaign, period }: { campaign: Campaign; period: Period }) {
   );
 }
 
-/** "over 1,000", "8.6%", "20%" for a fraction of 0.2: the figure as the source words it. */
-export function formatMetricValue(m: Metric): string {
+/**
+ * "over 1,000", "8.6%", "20%" for a fraction of 0.2: the figure as the source words it, in
+ * `language` (the qualifier through `t`; English without it).
+ */
+export function formatMetricValue(m: Metric, language: Language = 'en', t?: TFunction): string {
   const v = countValue(m.value);
-  const qualifier = typeof m.value === 'number' ? '' : `${m.value.qualifier} `;
   const number =
     m.unit === '%'
-      ? `${v.toLocaleString('en-GB')}%`
+      ? formatPercent(v, language)
       : m.unit === 'fraction'
-        ? `${+(v * 100).toFixed(1)}%`
-        : v.toLocaleString('en-GB');
-  return qualifier + number;
+        ? language === 'en'
+          ? `${+(v * 100).toFixed(1)}%`
+          : formatPercent(+(v * 100).toFixed(1), language)
+        : formatNumber(v, language);
+  if (typeof m.value === 'number') return number;
+  return t ? t(`qualifier.${m.value.qualifier}`, { value: number }) : `${m.value.qualifier} ${number}`;
+}
+
+/** A figures row's label: the mission, and which of its forces when the mission has both kinds. */
+function rowLabel(row: FigureRow, period: Period, names: RecordTexts, t: TFunction): string {
+  const mission = period.missions.find((m) => m.id === row.missionId);
+  if (!mission) return row.label;
+  const name = names.mission(mission);
+  return row.label === mission.label ? name : t(`figures.row.${row.group}`, { mission: name });
 }

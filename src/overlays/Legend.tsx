@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import { useApp } from '../app/store.ts';
+import { useTranslation } from '../i18n/hooks.ts';
 import { koreaSceneOf } from '../motion/koreaScene.ts';
 
 /** A force ribbon: narrowing as aircraft are lost, a red mark at a loss. */
@@ -23,60 +24,57 @@ const sourcedSwatch: CSSProperties = { height: 0, borderTop: '2px solid var(--sc
 
 /** What the marks mean, and that routes, times and loss positions are reconstructions. */
 export function Legend() {
+  const { t } = useTranslation();
   // The Korean scene's own marks, only where it is shown.
   const korea = useApp((s) => {
     const entry = s.entries.find((e) => e.file === s.activeFile);
     return entry?.status === 'ready' && koreaSceneOf(entry.campaign.records) !== undefined;
   });
   return (
-    <section className="legend" aria-label="Legend">
+    <section className="legend" aria-label={t('legend.label')}>
       <span className="legend__item">
-        <span className="legend__swatch" style={ribbonSwatch} aria-hidden="true" /> force from afar: width = aircraft flying
-        (hollow: unknown), red = loss
+        <span className="legend__swatch" style={ribbonSwatch} aria-hidden="true" /> {t('legend.ribbon')}
       </span>
       <span className="legend__item">
-        <span className="legend__swatch" style={corridorSwatch} aria-hidden="true" /> schematic route (reconstructed)
+        <span className="legend__swatch" style={corridorSwatch} aria-hidden="true" /> {t('legend.schematicRoute')}
       </span>
       <span className="legend__item">
-        <span className="legend__swatch" style={sourcedSwatch} aria-hidden="true" /> sourced route
+        <span className="legend__swatch" style={sourcedSwatch} aria-hidden="true" /> {t('legend.sourcedRoute')}
       </span>
       <span className="legend__item">
-        <span className="legend__swatch legend__swatch--lost" aria-hidden="true" /> lost (falling, then where it came down)
+        <span className="legend__swatch legend__swatch--lost" aria-hidden="true" /> {t('legend.lost')}
       </span>
       <span className="legend__item">
-        <span className="legend__swatch legend__swatch--damaged" aria-hidden="true" /> damaged
+        <span className="legend__swatch legend__swatch--damaged" aria-hidden="true" /> {t('legend.damaged')}
       </span>
       <span className="legend__item">
-        <span className="legend__swatch legend__swatch--dbr" aria-hidden="true" /> damaged beyond repair
+        <span className="legend__swatch legend__swatch--dbr" aria-hidden="true" /> {t('legend.damagedBeyondRepair')}
       </span>
       {korea && <KoreaLegend />}
-      <span className="legend__item legend__item--note">
-        * position stands in for an unnamed place. Routes, clock times, formations and where losses happened are reconstructed,
-        not from the sources.
-      </span>
+      <span className="legend__item legend__item--note">{t('legend.note')}</span>
     </section>
   );
 }
 
 /** Air-defence zones, cuts in the railway and trains, and what of the Korean scene is schematic. */
 function KoreaLegend() {
+  const { t } = useTranslation();
   return (
     <>
       <span className="legend__item">
-        <span className="legend__swatch" style={{ background: 'rgba(124, 196, 255, 0.45)' }} aria-hidden="true" /> air-defence
-        zone (schematic)
+        <span className="legend__swatch" style={{ background: 'rgba(124, 196, 255, 0.45)' }} aria-hidden="true" />{' '}
+        {t('legend.korea.airDefenceZone')}
       </span>
       <span className="legend__item">
-        <span className="legend__swatch" style={{ background: '#ff7333', width: 10 }} aria-hidden="true" /> cut in the line,
-        <span className="legend__swatch" style={{ background: '#ffdb40', width: 10 }} aria-hidden="true" /> bridge hit, until
-        repaired
+        <span className="legend__swatch" style={{ background: '#ff7333', width: 10 }} aria-hidden="true" />{' '}
+        {t('legend.korea.cut')}
+        <span className="legend__swatch" style={{ background: '#ffdb40', width: 10 }} aria-hidden="true" />{' '}
+        {t('legend.korea.bridgeHit')}
       </span>
       <span className="legend__item">
-        <span className="legend__swatch" style={{ background: '#dbad75' }} aria-hidden="true" /> train by night (schematic)
+        <span className="legend__swatch" style={{ background: '#dbad75' }} aria-hidden="true" /> {t('legend.korea.train')}
       </span>
-      <span className="legend__item legend__item--note">
-        Aircraft drawn from the month&rsquo;s recorded sorties; routes, times, type mix and targets schematic.
-      </span>
+      <span className="legend__item legend__item--note">{t('legend.korea.note')}</span>
     </>
   );
 }

@@ -1,27 +1,41 @@
 /** The period card: the date, what happened, the weather where the text mentions it, the missions. */
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { Campaign } from '../app/campaigns.ts';
+import { koreaNoteIn } from '../i18n/flowNotes.ts';
+import { useLanguage, useRecordTexts, useTranslation } from '../i18n/hooks.ts';
 import { koreaSceneOf } from '../motion/koreaScene.ts';
 import type { Period } from '../records/schema.ts';
-import { formatClock, formatStamp, isLongPeriod } from '../timeline/format.ts';
+import { formatClock, formatNumber, formatStamp, isLongPeriod } from '../timeline/format.ts';
 import { setText, useLiveWriter } from './live.ts';
 
 export function PeriodCard({ campaign, period }: { campaign: Campaign; period: Period }) {
   const clockText = useRef<HTMLSpanElement>(null);
   const airborne = useRef<HTMLSpanElement>(null);
-  const { utcOffset, clockLabel } = campaign.records.campaign;
+  const { utcOffset } = campaign.records.campaign;
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const records = useRecordTexts(campaign.records);
+  const clockLabel = records.clockLabel();
   // Over a month the date matters more than the minute.
   const long = isLongPeriod(period.start, period.end);
   // Aircraft generated from monthly figures (Korea): say what is recorded and what is not.
-  const flowNote = koreaSceneOf(campaign.records)?.notes.get(period.id);
+  const scene = koreaSceneOf(campaign.records);
+  const flowNote = useMemo(() => {
+    const month = scene?.months.find((m) => m.periodId === period.id);
+    // English is the scene's own note; other languages word the same figures.
+    return language === 'en' || !scene || !month ? scene?.notes.get(period.id) : koreaNoteIn(t, language, scene, month);
+  }, [scene, period.id, language, t]);
+  // The writer runs every frame: it formats with the language's kept formatters, never t().
   useLiveWriter((f) => {
-    setText(clockText.current, long ? formatStamp(f.timeMs, utcOffset) : formatClock(f.timeMs, utcOffset));
-    setText(airborne.current, f.airborne.toLocaleString('en-GB'));
-  });
+    setText(clockText.current, long ? formatStamp(f.timeMs, utcOffset, language) : formatClock(f.timeMs, utcOffset));
+    setText(airborne.current, formatNumber(f.airborne, language));
+  }, language);
+  const summary = records.summary(period);
+  const weather = records.weather(period);
   return (
-    <section className="panel period-card" aria-label={long ? 'The month' : 'The day'}>
-      <p className="period-card__campaign">{campaign.records.campaign.title}</p>
-      <h1 className="period-card__date">{period.label}</h1>
+    <section className="panel period-card" aria-label={long ? t('periodCard.month') : t('periodCard.day')}>
+      <p className="period-card__campaign">{records.title()}</p>
+      <h1 className="period-card__date">{records.periodLabel(period)}</h1>
       <p className="period-card__clock">
         <span
           ref={clockText}
@@ -36,14 +50,14 @@ export function PeriodCard({ campaign, period }: { campaign: Campaign; period: P
         <span ref={airborne} data-figure="airborne">
           0
         </span>{' '}
-        aircraft in the air
+        {t('periodCard.airborne')}
       </p>
-      {period.summary && <p className="period-card__summary">{period.summary}</p>}
+      {summary && <p className="period-card__summary">{summary}</p>}
       {flowNote && (
         <div className="period-card__weather" data-note="schematic-flows">
-          <span className="period-card__label">Schematic</span> {flowNote.summary}
+          <span className="period-card__label">{t('periodCard.schematic')}</span> {flowNote.summary}
           <details>
-            <summary>What is drawn</summary>
+            <summary>{t('periodCard.whatIsDrawn')}</summary>
             <ul>
               {flowNote.details.map((d) => (
                 <li key={d}>{d}</li>
@@ -52,9 +66,9 @@ export function PeriodCard({ campaign, period }: { campaign: Campaign; period: P
           </details>
         </div>
       )}
-      {period.weather && (
+      {weather && (
         <p className="period-card__weather">
-          <span className="period-card__label">Weather</span> {period.weather}
+          <span className="period-card__label">{t('periodCard.weather')}</span> {weather}
         </p>
       )}
       {period.missions.length > 0 && (
@@ -63,7 +77,7 @@ export function PeriodCard({ campaign, period }: { campaign: Campaign; period: P
             <li key={m.id}>
               {/* Name the air force unless the mission's own label already does. */}
               {!m.label.startsWith(m.airForce) && <span className="period-card__air-force">{m.airForce} </span>}
-              {m.label}
+              {records.mission(m)}
             </li>
           ))}
         </ul>

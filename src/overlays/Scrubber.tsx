@@ -5,6 +5,8 @@
  * to the ends of the campaign.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useLanguage, useTranslation } from '../i18n/hooks.ts';
+import type { CampaignFile } from '../records/schema.ts';
 import { SPEEDS, seek, setPlaying, setSpeed, type Clock } from '../timeline/clock.ts';
 import { nextEvent, previousEvent, type CampaignTimeline, type EventKind } from '../timeline/events.ts';
 import { formatClock, parseClock } from '../timeline/format.ts';
@@ -20,38 +22,50 @@ interface Props {
   lat: number;
   lon: number;
   lossTimes: Float64Array;
+  /** The campaign's records, for the timeline's names of periods and missions. */
+  records: CampaignFile;
 }
 
 const STEP_S = 60;
-const JUMPS: Record<string, { label: string; kinds?: ReadonlySet<EventKind> }> = {
-  any: { label: 'any event', kinds: new Set<EventKind>(['loss', 'target', 'rendezvous', 'takeoff']) },
-  loss: { label: 'loss', kinds: new Set<EventKind>(['loss']) },
-  target: { label: 'target', kinds: new Set<EventKind>(['target']) },
-  rendezvous: { label: 'rendezvous', kinds: new Set<EventKind>(['rendezvous']) },
+/** The kinds of event the jump buttons go to; each is named by `scrubber.jump.<key>` (common.json). */
+const JUMPS: Record<string, { kinds?: ReadonlySet<EventKind> }> = {
+  any: { kinds: new Set<EventKind>(['loss', 'target', 'rendezvous', 'takeoff']) },
+  loss: { kinds: new Set<EventKind>(['loss']) },
+  target: { kinds: new Set<EventKind>(['target']) },
+  rendezvous: { kinds: new Set<EventKind>(['rendezvous']) },
 };
 
-const speedLabel = (s: number) =>
-  s < 60 ? `${s}×` : s < 3600 ? `${s / 60} min/s` : `${(s / 3600).toFixed(s % 3600 ? 1 : 0)} h/s`;
+type T = ReturnType<typeof useTranslation>['t'];
+const speedLabel = (s: number, t: T) =>
+  s < 60
+    ? t('scrubber.speedTimes', { speed: s })
+    : s < 3600
+      ? t('scrubber.speedMinutes', { speed: s / 60 })
+      : t('scrubber.speedHours', { speed: (s / 3600).toFixed(s % 3600 ? 1 : 0) });
 
-export function Scrubber({ clock, timeline, epochMs, utcOffset, clockLabel, lat, lon, lossTimes }: Props) {
+export function Scrubber({ clock, timeline, epochMs, utcOffset, clockLabel, lat, lon, lossTimes, records }: Props) {
   const play = useRef<HTMLButtonElement>(null);
   const loop = useRef<HTMLButtonElement>(null);
   const [jump, setJump] = useState('any');
   const readout = useRef<HTMLOutputElement>(null);
   const [typed, setTyped] = useState<string | null>(null);
   const [speed, setSpeedShown] = useState(clock.speed);
+  const { t } = useTranslation();
+  const language = useLanguage();
+  // Worded at render, read by the writer every frame.
+  const playLabels = { pause: t('scrubber.pause'), play: t('scrubber.play') };
 
   useLiveWriter((f) => {
     setText(readout.current, formatClock(f.timeMs, utcOffset));
     const button = play.current;
     if (button) {
-      const label = f.clock.playing ? 'Pause' : 'Play';
+      const label = f.clock.playing ? playLabels.pause : playLabels.play;
       if (button.getAttribute('aria-label') !== label) {
         button.setAttribute('aria-label', label);
         button.dataset.playing = String(f.clock.playing);
       }
     }
-  });
+  }, language);
 
   const togglePlay = () => setPlaying(clock, !clock.playing);
   const jumpTo = (direction: 1 | -1) => {
@@ -62,14 +76,14 @@ export function Scrubber({ clock, timeline, epochMs, utcOffset, clockLabel, lat,
   useTransportKeys(clock, timeline);
 
   return (
-    <div className="scrubber" role="group" aria-label="Timeline">
-      <button ref={play} className="scrubber__play" aria-label="Play" data-playing="false" onClick={togglePlay}>
+    <div className="scrubber" role="group" aria-label={t('scrubber.label')}>
+      <button ref={play} className="scrubber__play" aria-label={playLabels.play} data-playing="false" onClick={togglePlay}>
         <span aria-hidden="true" className="scrubber__icon" />
       </button>
-      <button className="scrubber__step" aria-label="Step back one minute" onClick={() => seek(clock, clock.time - STEP_S)}>
+      <button className="scrubber__step" aria-label={t('scrubber.stepBack')} onClick={() => seek(clock, clock.time - STEP_S)}>
         <span aria-hidden="true">−1′</span>
       </button>
-      <button className="scrubber__step" aria-label="Step forward one minute" onClick={() => seek(clock, clock.time + STEP_S)}>
+      <button className="scrubber__step" aria-label={t('scrubber.stepForward')} onClick={() => seek(clock, clock.time + STEP_S)}>
         <span aria-hidden="true">+1′</span>
       </button>
       <Timeline
@@ -80,29 +94,30 @@ export function Scrubber({ clock, timeline, epochMs, utcOffset, clockLabel, lat,
         lat={lat}
         lon={lon}
         lossTimes={lossTimes}
+        records={records}
       />
-      <div className="scrubber__jump" role="group" aria-label="Jump between events">
-        <button aria-label={`Previous ${JUMPS[jump]!.label}`} onClick={() => jumpTo(-1)}>
+      <div className="scrubber__jump" role="group" aria-label={t('scrubber.jumpGroup')}>
+        <button aria-label={t(`scrubber.previous.${jump}`)} onClick={() => jumpTo(-1)}>
           <Icon d="M6 5v14M19 5l-10 7 10 7z" />
         </button>
         <label>
-          <span className="visually-hidden">Jump to</span>
+          <span className="visually-hidden">{t('scrubber.jumpTo')}</span>
           <select value={jump} onChange={(e) => setJump(e.target.value)}>
-            {Object.entries(JUMPS).map(([k, j]) => (
+            {Object.keys(JUMPS).map((k) => (
               <option key={k} value={k}>
-                {j.label}
+                {t(`scrubber.jump.${k}`)}
               </option>
             ))}
           </select>
         </label>
-        <button aria-label={`Next ${JUMPS[jump]!.label}`} onClick={() => jumpTo(1)}>
+        <button aria-label={t(`scrubber.next.${jump}`)} onClick={() => jumpTo(1)}>
           <Icon d="M18 5v14M5 5l10 7-10 7z" />
         </button>
       </div>
       <button
         ref={loop}
         className="scrubber__loop"
-        aria-label="Loop"
+        aria-label={t('scrubber.loop')}
         aria-pressed={clock.loop}
         onClick={(e) => toggleLoop(clock, e.currentTarget)}
       >
@@ -121,8 +136,8 @@ export function Scrubber({ clock, timeline, epochMs, utcOffset, clockLabel, lat,
           <button
             type="button"
             className="scrubber__readout"
-            title={`Clock: ${clockLabel}. Click to type a time.`}
-            aria-label="Type a time to go to"
+            title={t('scrubber.clockTitle', { clock: clockLabel })}
+            aria-label={t('scrubber.typeTime')}
             onClick={() => setTyped(formatClock(epochMs + clock.time * 1000, utcOffset))}
           >
             <output ref={readout} aria-live="off">
@@ -133,7 +148,7 @@ export function Scrubber({ clock, timeline, epochMs, utcOffset, clockLabel, lat,
           <input
             autoFocus
             className="scrubber__typed"
-            aria-label="Go to time (HH:MM)"
+            aria-label={t('scrubber.goToTime')}
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
             onBlur={() => setTyped(null)}
@@ -141,7 +156,7 @@ export function Scrubber({ clock, timeline, epochMs, utcOffset, clockLabel, lat,
         )}
       </form>
       <label className="scrubber__speed">
-        <span className="visually-hidden">Speed</span>
+        <span className="visually-hidden">{t('scrubber.speed')}</span>
         <select
           value={speed}
           onChange={(e) => {
@@ -153,7 +168,7 @@ export function Scrubber({ clock, timeline, epochMs, utcOffset, clockLabel, lat,
             .sort((a, b) => a - b)
             .map((s) => (
               <option key={s} value={s}>
-                {speedLabel(s)}
+                {speedLabel(s, t)}
               </option>
             ))}
         </select>

@@ -6,9 +6,11 @@
  */
 import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useApp } from '../app/store.ts';
+import { useLanguage, useRecordTexts, useTranslation } from '../i18n/hooks.ts';
+import type { CampaignFile } from '../records/schema.ts';
 import { seek, type Clock } from '../timeline/clock.ts';
 import type { CampaignTimeline, Chapter } from '../timeline/events.ts';
-import { formatStamp } from '../timeline/format.ts';
+import { formatStamp, shortPeriodLabel, tickLabel } from '../timeline/format.ts';
 import { clampWindow, follow, nightsIn, ticksFor, zoomWindow, type TimeWindow } from '../timeline/timelineView.ts';
 import { useLiveWriter } from './live.ts';
 
@@ -22,6 +24,8 @@ interface Props {
   lon: number;
   /** The plan's record loss times, sorted: the red ticks. */
   lossTimes: Float64Array;
+  /** The campaign's records, to name periods and missions in the interface language. */
+  records: CampaignFile;
 }
 
 const HEIGHT = 76;
@@ -29,8 +33,36 @@ const ROW = { period: 4, mission: 24, chapter: 36, loss: 52, tick: 66 } as const
 
 export type ZoomLevel = 'campaign' | 'period' | 'mission';
 
-export function Timeline({ clock, timeline, epochMs, utcOffset, lat, lon, lossTimes }: Props) {
+export function Timeline({ clock, timeline, epochMs, utcOffset, lat, lon, lossTimes, records }: Props) {
   const { start, end } = timeline;
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const names = useRecordTexts(records);
+  // Period and mission names in the interface language, once per language.
+  const words = useMemo(() => {
+    const periods = new Map(records.periods.map((p) => [p.id, p]));
+    return {
+      period: new Map(
+        timeline.periods.map((p) => {
+          const period = periods.get(p.id);
+          return [
+            p.id,
+            period
+              ? {
+                  label: names.periodLabel(period),
+                  short: shortPeriodLabel(period.start, period.end, records.campaign.utcOffset, language),
+                }
+              : p,
+          ];
+        }),
+      ),
+      mission: new Map(timeline.missions.map((m) => [m.id, names.mission(m)])),
+    };
+  }, [timeline, records, names, language]);
+  const chapterName = (c: Chapter) => {
+    const week = /^Week (\d+)$/.exec(c.name);
+    return week ? t('timeline.week', { n: Number(week[1]) }) : t(`timeline.chapter.${c.name}`, { defaultValue: c.name });
+  };
   const periodId = useApp((s) => s.periodId);
   const svg = useRef<SVGSVGElement>(null);
   const playhead = useRef<SVGGElement>(null);
@@ -72,9 +104,9 @@ export function Timeline({ clock, timeline, epochMs, utcOffset, lat, lon, lossTi
       // The slider takes no pointer (the drawing does), so it can always follow the clock.
       const v = Math.round(t / 60) * 60;
       if (input.valueAsNumber !== v) input.valueAsNumber = v;
-      input.setAttribute('aria-valuetext', formatStamp(f.timeMs, utcOffset));
+      input.setAttribute('aria-valuetext', formatStamp(f.timeMs, utcOffset, language));
     }
-  }, `${view.from}:${view.to}:${width}`);
+  }, `${view.from}:${view.to}:${width}:${language}`);
 
   // Drag, click or touch anywhere on the track seeks; two fingers pinch to zoom.
   const pointers = useRef(new Map<number, number>());
@@ -143,15 +175,15 @@ export function Timeline({ clock, timeline, epochMs, utcOffset, lat, lon, lossTi
 
   return (
     <div className="timeline">
-      <div className="timeline__zoom" role="group" aria-label="Timeline zoom">
+      <div className="timeline__zoom" role="group" aria-label={t('timeline.zoom')}>
         <button aria-pressed={level === 'campaign'} onClick={() => zoomTo('campaign')}>
-          Campaign
+          {t('timeline.campaign')}
         </button>
         <button aria-pressed={level === 'period'} onClick={() => zoomTo('period')}>
-          {longPeriods ? 'Month' : 'Day'}
+          {longPeriods ? t('timeline.month') : t('timeline.day')}
         </button>
         <button aria-pressed={level === 'mission'} onClick={() => zoomTo('mission')} disabled={timeline.missions.length === 0}>
-          Mission
+          {t('timeline.mission')}
         </button>
       </div>
       <div className="timeline__track">
@@ -179,7 +211,7 @@ export function Timeline({ clock, timeline, epochMs, utcOffset, lat, lon, lossTi
               <g key={p.id} className={p.id === periodId ? 'timeline__period timeline__period--current' : 'timeline__period'}>
                 <rect x={x(p.from) + 1} width={Math.max(0, x(p.to) - x(p.from) - 2)} y={ROW.period} height={14} rx={3} />
                 <text x={Math.max(x(p.from), 0) + 6} y={ROW.period + 11}>
-                  {periodText(p, x(p.to) - x(p.from))}
+                  {periodText(words.period.get(p.id) ?? p, x(p.to) - x(p.from))}
                 </text>
               </g>
             ))}
@@ -194,7 +226,7 @@ export function Timeline({ clock, timeline, epochMs, utcOffset, lat, lon, lossTi
                 y={ROW.mission + (i % 2) * 4}
                 height={4}
               >
-                <title>{m.label}</title>
+                <title>{words.mission.get(m.id) ?? m.label}</title>
               </rect>
             ))}
           {chapters.map((c) => (
@@ -204,9 +236,9 @@ export function Timeline({ clock, timeline, epochMs, utcOffset, lat, lon, lossTi
             >
               <rect x={x(c.from)} width={Math.max(1, x(c.to) - x(c.from))} y={ROW.chapter} height={12} />
               <text x={x(c.from) + 3} y={ROW.chapter + 9.5}>
-                {chapterText(c.name, x(c.to) - x(c.from))}
+                {chapterText(chapterName(c), x(c.to) - x(c.from))}
               </text>
-              <title>{`${c.name}${c.schematic ? ' (times reconstructed: schematic)' : ''}`}</title>
+              <title>{c.schematic ? t('timeline.chapterSchematic', { name: chapterName(c) }) : chapterName(c)}</title>
             </g>
           ))}
           <path className="timeline__losses" d={lossPath} clipPath="url(#timeline-played)" />
@@ -214,7 +246,7 @@ export function Timeline({ clock, timeline, epochMs, utcOffset, lat, lon, lossTi
             <g key={tick.t} className={tick.major ? 'timeline__tick timeline__tick--major' : 'timeline__tick'}>
               <line x1={x(tick.t)} x2={x(tick.t)} y1={ROW.tick - 4} y2={ROW.tick} />
               <text x={x(tick.t) + 3} y={ROW.tick + 8}>
-                {tick.label}
+                {tickLabel(tick.label, epochMs + tick.t * 1000, utcOffset, language)}
               </text>
             </g>
           ))}
@@ -227,7 +259,7 @@ export function Timeline({ clock, timeline, epochMs, utcOffset, lat, lon, lossTi
           ref={range}
           className="timeline__range"
           type="range"
-          aria-label="Time"
+          aria-label={t('timeline.time')}
           min={start}
           max={end}
           step={60}

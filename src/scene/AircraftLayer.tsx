@@ -3,7 +3,7 @@
  * uniforms and nothing else: positions come from flightShader.ts on the GPU.
  */
 import { useFrame } from '@react-three/fiber';
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import {
   DataTexture,
   FloatType,
@@ -27,6 +27,7 @@ import {
 } from '../motion/flight.ts';
 import { flightFragmentShader, flightVertexShader } from '../motion/flightShader.ts';
 import type { Clock } from '../timeline/clock.ts';
+import { useContextRestored } from './ContextRecovery.tsx';
 import { silhouetteGeometry } from './silhouettes.ts';
 import { frameState } from './frameState.ts';
 
@@ -66,6 +67,7 @@ export function AircraftLayer({ plan, uniforms }: { plan: FlightPlan; uniforms: 
     return plan.batches.map((batch) => {
       const base = bases.get(batch.silhouette)!;
       const geometry = new InstancedBufferGeometry();
+      geometry.setIndex(base.getIndex());
       geometry.setAttribute('position', base.getAttribute('position'));
       geometry.setAttribute('normal', base.getAttribute('normal'));
       const slice = (array: Float32Array, size: number) =>
@@ -88,6 +90,10 @@ export function AircraftLayer({ plan, uniforms }: { plan: FlightPlan; uniforms: 
     },
     [meshes],
   );
+
+  // A restored WebGL context starts empty: the route table goes up again from its array.
+  const restoreRoutes = useCallback(() => uploadRoutesAgain(uniforms), [uniforms]);
+  useContextRestored(restoreRoutes);
 
   // Only batches that can have an aircraft in the air are drawn: one comparison per batch.
   useFrame(() => {
@@ -117,6 +123,10 @@ export function setFlightAttributes(
   geometry.setAttribute('aEvents', attribute(inst.events, 4));
   geometry.setAttribute('aColour', attribute(inst.colour, 3));
   geometry.setAttribute('aStyle', attribute(inst.style, 2));
+}
+
+function uploadRoutesAgain(uniforms: SceneUniforms) {
+  uniforms.uRoutes.value.needsUpdate = true;
 }
 
 function showIfAirborne(mesh: Mesh, batch: AircraftBatch, t: number) {

@@ -6,7 +6,10 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useMemo, type RefObject } from 'react';
 import { Vector3, type Camera } from 'three';
+import { useApp } from '../app/store.ts';
 import { THEATRES, project } from '../geo/projection.ts';
+import { useRecordTexts, useTranslation } from '../i18n/hooks.ts';
+import type { CampaignFile } from '../records/schema.ts';
 import type { Place, Theatre } from '../records/schema.ts';
 
 export interface MarkedPlace {
@@ -18,15 +21,36 @@ export interface MarkedPlace {
 
 /** The DOM side: one span per place, positioned by LabelProjector. */
 export function PlaceLabelLayer({ places, layer }: { places: MarkedPlace[]; layer: RefObject<HTMLDivElement | null> }) {
+  const records = useApp(activeRecords);
   return (
     <div ref={layer} className="place-labels" aria-hidden="true">
+      {records ? <TranslatedLabels places={places} records={records} /> : <Labels places={places} name={(p) => p.name} />}
+    </div>
+  );
+}
+
+/** The records of the campaign on screen, whose places the scene labels. */
+const activeRecords = (s: ReturnType<typeof useApp.getState>): CampaignFile | null => {
+  const entry = s.entries.find((e) => e.file === s.activeFile);
+  return entry?.status === 'ready' ? entry.campaign.records : null;
+};
+
+/** Place names in the interface language: exonyms where a language has them (Braunschweig, 평양). */
+function TranslatedLabels({ places, records }: { places: MarkedPlace[]; records: CampaignFile }) {
+  const names = useRecordTexts(records);
+  return <Labels places={places} name={names.place} />;
+}
+
+function Labels({ places, name }: { places: MarkedPlace[]; name: (p: Place) => string }) {
+  return (
+    <>
       {places.map(({ place, role }) => (
         <span key={place.id} className={`place-label place-label--${role}`} title={place.schematic ? place.note : undefined}>
-          {place.name}
+          {name(place)}
           {place.schematic ? ' *' : ''}
         </span>
       ))}
-    </div>
+    </>
   );
 }
 
@@ -42,7 +66,10 @@ export function LabelProjector({
 }) {
   const camera = useThree((s) => s.camera);
   const size = useThree((s) => s.size);
-  const layout = useMemo(() => createLabelLayout(theatre, places), [theatre, places]);
+  // Another language gives the labels other widths: measure them afresh.
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  const layout = useMemo(() => createLabelLayout(theatre, places, language), [theatre, places, language]);
   useFrame(() => {
     if (layer.current) layoutLabels(layout, layer.current, camera, size.width, size.height);
   });
@@ -51,7 +78,7 @@ export function LabelProjector({
 
 type LabelLayout = ReturnType<typeof createLabelLayout>;
 
-function createLabelLayout(theatre: Theatre, places: MarkedPlace[]) {
+function createLabelLayout(theatre: Theatre, places: MarkedPlace[], language: string) {
   const frame = THEATRES[theatre];
   return {
     order: places.map((_, i) => i).sort((a, b) => places[b]!.priority - places[a]!.priority),
@@ -63,6 +90,7 @@ function createLabelLayout(theatre: Theatre, places: MarkedPlace[]) {
     widths: new Float32Array(places.length),
     lastView: new Float64Array(18),
     v: new Vector3(),
+    language,
   };
 }
 

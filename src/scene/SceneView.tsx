@@ -4,11 +4,13 @@
  */
 import { MapControls } from '@react-three/drei';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MOUSE, type Camera, type WebGLInfo } from 'three';
 import type { MapControls as MapControlsImpl } from 'three-stdlib';
 import type { Campaign } from '../app/campaigns.ts';
 import { diagnostics, publishScene, reportError } from '../app/diagnostics.ts';
+import { useReducedMotion } from '../app/motion.ts';
 import { useApp } from '../app/store.ts';
 import { THEATRES, project, unproject } from '../geo/projection.ts';
 import { MAX_WAYPOINTS } from '../motion/flight.ts';
@@ -25,6 +27,8 @@ import {
 } from './AircraftLayer.tsx';
 import { CrashMarkers } from './CrashMarkers.tsx';
 import { frameState, setResetView, setTerrainStats } from './frameState.ts';
+import { cameraRig } from './cameraRig.ts';
+import { CameraDirection } from './cameraDirector.ts';
 import type { TerrainEngine } from './terrain/TerrainEngine.ts';
 import { FeatureLines } from './FeatureLines.tsx';
 import { ShoreLines } from './ShoreLines.tsx';
@@ -38,6 +42,11 @@ import { RailCuts } from './RailCuts.tsx';
 import { RailTraffic } from './RailTraffic.tsx';
 import { FlowMarkers } from './FlowMarkers.tsx';
 import { ForceRibbons } from './ForceRibbons.tsx';
+import { AdaptiveQuality, canvasDpr } from './AdaptiveQuality.tsx';
+import { ContextRecovery } from './ContextRecovery.tsx';
+
+// Picking, hover, follow and the keyboard load after the first frame, in their own chunk.
+const ExploreScene = lazy(() => import('./ScenePointer.tsx'));
 
 export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Clock }) {
   const uniforms = useSceneUniforms(campaign.plan);
@@ -52,19 +61,29 @@ export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Cloc
   const places = useMemo(() => markedPlaces(campaign, periodForces), [campaign, periodForces]);
   const view = useMemo(() => viewFromUrl(window.location.search) ?? initialView(campaign), [campaign]);
   const labelLayer = useRef<HTMLDivElement>(null);
+  const tooltip = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation('explore');
   const onTerrain = useCallback((engine: TerrainEngine | null) => setTerrainStats(engine?.stats ?? null), []);
   const vertical = useApp((s) => s.verticalExaggeration);
   useEffect(() => {
     setVerticalExaggeration(uniforms, vertical);
   }, [uniforms, vertical]);
+  // Bumped only when a lost WebGL context does not come back: a new canvas, a new context.
+  const [canvasKey, setCanvasKey] = useState(0);
+  const remountCanvas = useCallback(() => setCanvasKey((k) => k + 1), []);
 
   return (
     <div className="scene">
       <Canvas
+        key={canvasKey}
         camera={{ position: view.camera, fov: 40, near: 1, far: 30000 }}
-        dpr={[1, 2]}
+        dpr={canvasDpr()}
         gl={{ antialias: true, powerPreference: 'high-performance' }}
         aria-label={`3D map of ${records.campaign.title}`}
+        // Focusable, so that the keyboard drives the camera (ScenePointer); arrows pan only while it has focus.
+        tabIndex={0}
+        role="application"
+        aria-describedby="scene-keys"
       >
         <color attach="background" args={[palette.background]} />
         <Terrain theatre={records.campaign.theatre} uniforms={uniforms} onEngine={onTerrain} onError={reportError} />
@@ -81,10 +100,20 @@ export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Cloc
         <RailTraffic records={records} uniforms={uniforms} />
         <FlowMarkers records={records} plan={campaign.plan} uniforms={uniforms} />
         <Controls view={view} />
+        <Suspense fallback={null}>
+          <ExploreScene campaign={campaign} clock={clock} uniforms={uniforms} places={places} tooltip={tooltip} />
+        </Suspense>
+        <CameraDirection campaign={campaign} clock={clock} uniforms={uniforms} />
         <FrameDriver campaign={campaign} clock={clock} uniforms={uniforms} />
+        <AdaptiveQuality />
+        <ContextRecovery onGiveUp={remountCanvas} />
         <LabelProjector theatre={records.campaign.theatre} places={places} layer={labelLayer} />
       </Canvas>
       <PlaceLabelLayer places={places} layer={labelLayer} />
+      <div ref={tooltip} className="explore-tooltip" aria-hidden="true" hidden />
+      <p id="scene-keys" className="visually-hidden">
+        {t('mapKeys')}
+      </p>
     </div>
   );
 }
@@ -92,9 +121,14 @@ export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Cloc
 function Controls({ view }: { view: { camera: [number, number, number]; target: [number, number, number] } }) {
   const ref = useRef<MapControlsImpl>(null);
   const camera = useThree((s) => s.camera);
+  // Inertia keeps the camera gliding after a drag: motion the viewer did not ask for.
+  const reducedMotion = useReducedMotion();
   useEffect(() => {
     // Set once per campaign; afterwards the viewer owns the camera, until they reset it.
     const reset = () => {
+      // The reset view is where the campaign opened: following a formation, or a flight under way, would leave it at once.
+      useApp.getState().setFollowing(false);
+      cameraRig.stop?.();
       camera.position.set(...view.camera);
       ref.current?.target.set(...view.target);
       ref.current?.update();
@@ -110,7 +144,7 @@ function Controls({ view }: { view: { camera: [number, number, number]; target: 
       maxPolarAngle={1.3}
       minDistance={2}
       maxDistance={5000}
-      enableDamping
+      enableDamping={!reducedMotion}
       dampingFactor={0.12}
       screenSpacePanning={false}
       zoomToCursor

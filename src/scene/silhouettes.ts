@@ -20,8 +20,13 @@ function tube(length: number, radius: number, x = 0, y = 0, z = 0, taper = 0.55)
     .translate(x * M, y * M, z * M);
 }
 
+/**
+ * Indexed, so each shared corner runs the flight shader once: the vertex shader walks the route
+ * texture, and at 100,000 aircraft its invocations are the frame's cost. Boxes keep their flat
+ * faces (their corners are already split per face); tubes shade smoothly, which suits them.
+ */
 function merge(parts: BufferGeometry[]): BufferGeometry {
-  const g = mergeGeometries(parts.map((p) => p.toNonIndexed()));
+  const g = mergeGeometries(parts);
   parts.forEach((p) => p.dispose());
   g.computeBoundingSphere();
   return g;

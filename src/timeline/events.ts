@@ -15,11 +15,29 @@ export interface TimelineEvent {
   kind: EventKind;
   periodId: string;
   missionId: string;
-  /** What happened, without the clock time: "1st force (Leipzig) over Leipzig-Mockau". */
+  /** What happened, without the clock time, in English: "1st force (Leipzig) over Leipzig-Mockau". */
   text: string;
+  /** The same as parts, for the mission log to word in the interface language. */
+  phrase: EventPhrase;
   /** True when the time is reconstructed, not stated by a source. */
   schematic: boolean;
 }
+
+/** A force as an event names it: its label, else its aircraft type in the plural. */
+export interface ForceName {
+  id: string;
+  label?: string;
+  aircraft: string;
+}
+
+/** What an event says, without words: each kind has one phrase per language. */
+export type EventPhrase =
+  | { kind: 'takeoff'; mission: { id: string; label: string }; force: ForceName }
+  | { kind: 'rendezvous'; force: ForceName }
+  | { kind: 'target'; force: ForceName; place: { id: string; name: string } }
+  | { kind: 'turnBack'; force: ForceName }
+  | { kind: 'loss'; force: ForceName; n: number }
+  | { kind: 'landed'; mission: { id: string; label: string } };
 
 export interface Chapter {
   name: 'Assembly' | 'Rendezvous' | 'Target' | 'Withdrawal' | string;
@@ -66,28 +84,32 @@ export function buildTimeline(file: CampaignFile, plan: FlightPlan, start: numbe
     for (const mission of period.missions) {
       const plans = mission.forces.flatMap((f) => (byForce.has(f.id) ? [[f, byForce.get(f.id)!] as const] : []));
       if (plans.length === 0) continue;
-      const add = (t: number, kind: EventKind, text: string, schematic: boolean) =>
-        events.push({ t, kind, periodId: period.id, missionId: mission.id, text, schematic });
+      const add = (t: number, kind: EventKind, phrase: EventPhrase, schematic: boolean) =>
+        events.push({ t, kind, periodId: period.id, missionId: mission.id, text: englishText(phrase), phrase, schematic });
       const from = Math.min(...plans.map(([, fp]) => fp.takeoff));
       const to = Math.max(...plans.map(([, fp]) => fp.landed));
       missions.push({ id: mission.id, label: mission.label, periodId: period.id, from, to });
       const timed = (f: Force, key: 'takeoff' | 'overTarget') => f.timing[key] !== undefined && f.timing.source !== undefined;
+      const missionName = { id: mission.id, label: mission.label };
 
       const first = plans.reduce((a, b) => (b[1].takeoff < a[1].takeoff ? b : a));
-      add(from, 'takeoff', `${mission.label}: first take-off (${forceName(first[0])})`, !timed(first[0], 'takeoff'));
+      add(from, 'takeoff', { kind: 'takeoff', mission: missionName, force: forceName(first[0]) }, !timed(first[0], 'takeoff'));
       for (const [force, fp] of plans) {
-        if (fp.rendezvous !== undefined) add(fp.rendezvous, 'rendezvous', `${forceName(force)} meet the bombers`, true);
+        const name = forceName(force);
+        if (fp.rendezvous !== undefined) add(fp.rendezvous, 'rendezvous', { kind: 'rendezvous', force: name }, true);
         const target = force.targets.find((t) => t.place)?.place;
         if (force.role !== 'escort' && fp.aircraft > 0)
           add(
             fp.overTarget,
             'target',
-            target ? `${forceName(force)} over ${places.get(target) ?? target}` : `${forceName(force)} at the turn-back point`,
+            target
+              ? { kind: 'target', force: name, place: { id: target, name: places.get(target) ?? target } }
+              : { kind: 'turnBack', force: name },
             !timed(force, 'overTarget'),
           );
-        lossGroups(fp).forEach(({ t, n }) => add(t, 'loss', `${n} ${force.aircraft} of ${forceName(force)} lost`, true));
+        lossGroups(fp).forEach(({ t, n }) => add(t, 'loss', { kind: 'loss', force: name, n }, true));
       }
-      add(to, 'landed', `${mission.label}: last aircraft down`, true);
+      add(to, 'landed', { kind: 'landed', mission: missionName }, true);
       chapters.push(...missionChapters(mission, plans, period.id));
     }
   }
@@ -117,8 +139,29 @@ export function buildTimeline(file: CampaignFile, plan: FlightPlan, start: numbe
   };
 }
 
-function forceName(force: Force): string {
-  return force.label ?? `${force.aircraft}s`;
+function forceName(force: Force): ForceName {
+  return force.label === undefined
+    ? { id: force.id, aircraft: force.aircraft }
+    : { id: force.id, label: force.label, aircraft: force.aircraft };
+}
+
+/** The English of a phrase; the mission log words it in the interface language (common.json, log.*). */
+export function englishText(p: EventPhrase): string {
+  const force = (f: ForceName) => f.label ?? `${f.aircraft}s`;
+  switch (p.kind) {
+    case 'takeoff':
+      return `${p.mission.label}: first take-off (${force(p.force)})`;
+    case 'rendezvous':
+      return `${force(p.force)} meet the bombers`;
+    case 'target':
+      return `${force(p.force)} over ${p.place.name}`;
+    case 'turnBack':
+      return `${force(p.force)} at the turn-back point`;
+    case 'loss':
+      return `${p.n} ${p.force.aircraft} of ${force(p.force)} lost`;
+    case 'landed':
+      return `${p.mission.label}: last aircraft down`;
+  }
 }
 
 /** A force's losses in groups: one per burst, at the time of its first loss. */

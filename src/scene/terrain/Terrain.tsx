@@ -1,9 +1,10 @@
 /** The R3F side of the terrain: creates the engine for a theatre, updates it, disposes it. */
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { PerspectiveCamera } from 'three';
 import type { TerrainIndex } from '../../geo/terrainIndex.ts';
 import type { Theatre } from '../../records/schema.ts';
+import { useContextRestored } from '../ContextRecovery.tsx';
 import { TerrainEngine, type TerrainUniforms } from './TerrainEngine.ts';
 
 const indexes = import.meta.glob<TerrainIndex>('../../../assets/geo/*/terrain/index.json', { import: 'default' });
@@ -56,6 +57,10 @@ export function Terrain({
       onEngine?.(null);
     };
   }, [theatre, uniforms, onEngine, onError]);
+
+  // A restored WebGL context starts empty: every held tile's heights go up again.
+  const restoreTiles = useCallback(() => engine?.restoreTextures(), [engine]);
+  useContextRestored(restoreTiles);
 
   useFrame(() => engine?.update(camera, height));
   return engine ? <primitive object={engine.group} /> : null;

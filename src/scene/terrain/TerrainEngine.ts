@@ -25,8 +25,22 @@ import {
 import { tileKey, tileRect, type TerrainIndex, type TerrainTileInfo } from '../../geo/terrainIndex.ts';
 import { MESH_STRIDE, terrainFragmentShader, terrainVertexShader } from './terrainShader.ts';
 
-/** Refine a tile while its geometric error would cover more than this many pixels. */
-const MAX_ERROR_PX = 6;
+/** Refine a tile while its geometric error would cover more than this many pixels (at full quality). */
+export const MAX_ERROR_PX = 6;
+/** The bound in force, shared by every engine: adaptive quality raises it on a weak GPU. */
+let maxErrorPx = MAX_ERROR_PX;
+
+/**
+ * Sets the screen-space error bound, pixels (MAX_ERROR_PX at full quality; larger draws fewer,
+ * coarser tiles). Engines reselect their tiles on their next update.
+ */
+export function setTerrainErrorPx(px: number): void {
+  if (Number.isFinite(px) && px > 0) maxErrorPx = px;
+}
+
+export function terrainErrorPx(): number {
+  return maxErrorPx;
+}
 /** Tiles kept in memory at most (each ~67 kB of texture): a whole 4-level pyramid is 85. */
 const CACHE_TILES = 128;
 /** Tiles fetched at once. */
@@ -77,6 +91,7 @@ export class TerrainEngine {
   private frame = 0;
   private loads = 0;
   private verticalSeen = NaN;
+  private errorPx = maxErrorPx;
   private disposed = false;
 
   constructor(
@@ -122,6 +137,10 @@ export class TerrainEngine {
     this.frame++;
     const now = performance.now();
     if (this.uniforms.uVertical.value !== this.verticalSeen) this.updateBoxes();
+    if (maxErrorPx !== this.errorPx) {
+      this.errorPx = maxErrorPx;
+      this.lastView[16] = -1;
+    }
     if (!this.viewChanged(camera, viewportHeight) && this.stats.complete) {
       if (this.frame % 30 === 0) this.releaseIdle(now);
       return;
@@ -160,7 +179,7 @@ export class TerrainEngine {
       return false;
     }
     const distance = Math.max(t.box.distanceToPoint(eye), 1e-3);
-    const wantsDetail = t.info.z < this.index.levels - 1 && (t.error * pxPerKm) / distance > MAX_ERROR_PX;
+    const wantsDetail = t.info.z < this.index.levels - 1 && (t.error * pxPerKm) / distance > this.errorPx;
     if (wantsDetail) {
       const children = t.children;
       let arrived = true;
@@ -296,6 +315,19 @@ export class TerrainEngine {
     for (const t of this.tiles.values()) {
       t.box.min.y = -50;
       t.box.max.y = Math.max(t.info.maxH, 0) * 0.001 * v + 1;
+    }
+    this.lastView[16] = -1;
+  }
+
+  /**
+   * After the WebGL context was lost and restored: the renderer has forgotten every texture, so
+   * each held tile's heights are uploaded again (they are kept in the DataTexture's own array).
+   */
+  restoreTextures(): void {
+    for (const t of this.tiles.values()) {
+      const material = t.mesh?.material as ShaderMaterial | undefined;
+      const texture = material?.uniforms.uHeights?.value as DataTexture | undefined;
+      if (texture) texture.needsUpdate = true;
     }
     this.lastView[16] = -1;
   }

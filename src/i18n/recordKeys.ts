@@ -1,0 +1,69 @@
+/**
+ * Where each translatable record text lives in the `records` namespace: under the campaign id,
+ * then the record's id (`big-week-1944.periods.1944-02-20.summary`). Texts without an id of
+ * their own (whose account a figure is, its unit) are keyed by a slug of their English.
+ *
+ * Quotes from sources (`source.quote`) have no key: they stay in the language of the source.
+ */
+import type { CampaignFile } from '../records/schema.ts';
+
+/** "China–North Korea Joint Railway…" → "china-north-korea-joint-railway…" */
+export function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Ids are lower-case letters, digits and hyphens; anything else (a free-form metric key) is slugged. */
+const part = (id: string) => (/^[a-z0-9-]+$/.test(id) ? id : slug(id));
+
+export const recordKey = {
+  title: () => 'campaign.title',
+  clockLabel: () => 'campaign.clockLabel',
+  period: (periodId: string, field: 'label' | 'summary' | 'weather') => `periods.${part(periodId)}.${field}`,
+  /** A metric's label where it differs between periods, else one label for every period. */
+  metricInPeriod: (periodId: string, key: string) => `periods.${part(periodId)}.metrics.${part(key)}.label`,
+  metric: (key: string) => `metrics.${part(key)}.label`,
+  account: (account: string) => `accounts.${slug(account)}`,
+  unit: (unit: string) => `units.${slug(unit)}`,
+  mission: (id: string) => `missions.${part(id)}.label`,
+  force: (id: string) => `forces.${part(id)}.label`,
+  jointFigure: (id: string) => `jointFigures.${part(id)}.label`,
+  place: (id: string) => `places.${part(id)}`,
+};
+
+/**
+ * Every translatable text of a campaign file, by key (without the campaign id), in English as
+ * the file has it. This is what `locales/en/records.json` holds for each campaign; a unit test
+ * keeps that file equal to the data, so a changed record shows up as a translation to redo.
+ * Waypoints are never labelled, so their names are not listed.
+ */
+export function recordTexts(file: CampaignFile): Map<string, string> {
+  const texts = new Map<string, string>();
+  const add = (key: string, text: string | undefined) => {
+    if (text) texts.set(key, text);
+  };
+  add(recordKey.title(), file.campaign.title);
+  add(recordKey.clockLabel(), file.campaign.clockLabel);
+  const labels = new Map<string, Set<string>>();
+  for (const p of file.periods) for (const m of p.metrics) labels.set(m.key, (labels.get(m.key) ?? new Set()).add(m.label));
+  for (const p of file.periods) {
+    add(recordKey.period(p.id, 'label'), p.label);
+    add(recordKey.period(p.id, 'summary'), p.summary);
+    add(recordKey.period(p.id, 'weather'), p.weather);
+    for (const m of p.metrics) {
+      add(labels.get(m.key)!.size > 1 ? recordKey.metricInPeriod(p.id, m.key) : recordKey.metric(m.key), m.label);
+      if (m.account) add(recordKey.account(m.account), m.account);
+      if (m.unit && slug(m.unit)) add(recordKey.unit(m.unit), m.unit);
+    }
+    for (const mission of p.missions) {
+      add(recordKey.mission(mission.id), mission.label);
+      for (const f of mission.forces) add(recordKey.force(f.id), f.label);
+      for (const j of mission.jointFigures) add(recordKey.jointFigure(j.id), j.label);
+    }
+  }
+  for (const place of file.places) if (place.kind !== 'waypoint') add(recordKey.place(place.id), place.name);
+  return texts;
+}
