@@ -70,7 +70,8 @@ export const useApp = create<AppState>((set) => ({
     set((s) => {
       const at = s.entries.findIndex((e) => e.file === entry.file);
       const entries = at < 0 ? [...s.entries, entry] : s.entries.map((e, i) => (i === at ? entry : e));
-      if (entry.status === 'ready') return { entries, loading: false, activeFile: entry.file, periodId: null, selection: null, following: false };
+      if (entry.status === 'ready')
+        return { entries, loading: false, activeFile: entry.file, periodId: null, selection: null, following: false };
       // Still showing what was shown, unless that was this file's earlier version.
       const keep = entries.some((e) => e.file === s.activeFile && e.status === 'ready');
       const firstReady = entries.find((e) => e.status === 'ready');

@@ -40,7 +40,13 @@ export default function KioskLayer() {
   }, []);
 
   return (
-    <div className="kiosk" data-mode={view.mode} data-tour={view.tours[view.tourIndex]?.tour.id} data-chapter={view.chapterIndex}>
+    <div
+      className="kiosk"
+      data-mode={view.mode}
+      data-tour={view.tours[view.tourIndex]?.tour.id}
+      data-chapter={view.chapterIndex}
+      data-resets={view.resets}
+    >
       {view.mode === 'starting' && <p className="kiosk-starting">{t('starting')}</p>}
       {view.mode === 'attract' && <Attract view={view} language={language} />}
       {(view.mode === 'visitor' || view.mode === 'countdown') && <VisitorDock view={view} language={language} />}

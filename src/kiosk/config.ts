@@ -106,7 +106,7 @@ function describe(issue: z.core.$ZodIssue): string {
 /**
  * Test-only hooks in the page address, for the end-to-end and soak tests (a visitor cannot
  * change the address of a kiosk):
- *  - `soak=1`: idle timeout 1 s, countdown 1 s, chapters 8 times faster, no health reloads;
+ *  - `soak=1`: idle timeout and countdown 0.3 s each, chapters 8 times faster;
  *  - `idle=<s>`, `countdown=<s>`: those two alone (fractions allowed);
  *  - `tourScale=<n>`: chapters n times faster.
  * Any of them also keeps the health watch from reloading the page: a test's software renderer
@@ -120,8 +120,8 @@ export function applyTestHooks(config: KioskConfig, search: string): KioskConfig
   };
   const out = { ...config };
   if (q.get('soak') === '1') {
-    out.idleTimeoutSeconds = 1;
-    out.countdownSeconds = 1;
+    out.idleTimeoutSeconds = 0.3;
+    out.countdownSeconds = 0.3;
     out.tourTimeScale = 8;
   }
   out.idleTimeoutSeconds = number('idle') ?? out.idleTimeoutSeconds;

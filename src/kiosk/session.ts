@@ -31,17 +31,20 @@ export interface KioskView {
   countdown: number;
   /** Problems with kiosk.json or the tours, as `file: JSON path: reason`. */
   problems: readonly string[];
+  /** Returns to the attract loop so far (idle resets and recoveries from errors). */
+  resets: number;
 }
 
 /** Per-frame progress for the overlay's bars: set by the overlay, called by the director. */
 export type ProgressWriter = (chapter: number, tour: number) => void;
 
 const TICK_MS = 250;
+const TEST_TICK_MS = 50;
 /** After an error, the message shows this long before the kiosk starts again. */
 const ERROR_RECOVERY_MS = 2500;
 
 class KioskSession {
-  private view: KioskView = { mode: kioskMode(), config: null, tours: [], tourIndex: 0, chapterIndex: 0, countdown: 0, problems: [] };
+  private view: KioskView = { mode: kioskMode(), config: null, tours: [], tourIndex: 0, chapterIndex: 0, countdown: 0, problems: [], resets: 0 };
   private readonly listeners = new Set<() => void>();
   private config: KioskConfig | null = null;
   private director: TourDirector | null = null;
@@ -120,7 +123,8 @@ class KioskSession {
     this.onEntries(useApp.getState().entries);
     this.enter('attract');
     useApp.getState().setLanguage(config.defaultLanguage);
-    window.setInterval(this.tick, TICK_MS);
+    // A test's sub-second timeouts need a finer tick.
+    window.setInterval(this.tick, config.testRun ? TEST_TICK_MS : TICK_MS);
   }
 
   /** The visitor takes over (also done by any touch, key or wheel while the tour plays). */
@@ -157,6 +161,7 @@ class KioskSession {
     window.getSelection()?.removeAllRanges();
     // The campaign view mounts afresh: panels, scroll positions and choices of the visit are gone.
     nextVisit();
+    this.update({ resets: this.view.resets + 1 });
     this.enter('attract');
   }
 

@@ -233,7 +233,7 @@ describe('kiosk.json', () => {
 
   it('test hooks shorten the waits only when asked', () => {
     expect(applyTestHooks(DEFAULT_CONFIG, '?mode=kiosk')).toEqual(DEFAULT_CONFIG);
-    expect(applyTestHooks(DEFAULT_CONFIG, '?mode=kiosk&soak=1')).toMatchObject({ testRun: true, idleTimeoutSeconds: 1, countdownSeconds: 1, tourTimeScale: 8 });
+    expect(applyTestHooks(DEFAULT_CONFIG, '?mode=kiosk&soak=1')).toMatchObject({ testRun: true, idleTimeoutSeconds: 0.3, countdownSeconds: 0.3, tourTimeScale: 8 });
     expect(applyTestHooks(DEFAULT_CONFIG, '?idle=2.5&countdown=3&tourScale=4')).toMatchObject({ idleTimeoutSeconds: 2.5, countdownSeconds: 3, tourTimeScale: 4, testRun: true });
     expect(applyTestHooks(DEFAULT_CONFIG, '?idle=-1&countdown=x')).toMatchObject({ idleTimeoutSeconds: 90, countdownSeconds: 10 });
   });
