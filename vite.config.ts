@@ -90,7 +90,7 @@ export default defineConfig({
         // Files a museum edits after the build must not be frozen at their build-time copy:
         // they are cached at run time instead (network first, the cache when offline).
         globIgnores: ['config/**'],
-        // Above the largest file of the build (the three.js chunk, ~0.7 MB, and CJK fonts), so
+        // Well above the largest file of the build (the European shorelines chunk, 1.2 MB), so
         // that nothing is silently left out; tests/e2e/offline.test.ts checks every file.
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
         // Any navigation (?campaign=…, ?mode=kiosk, /kiosk) gets the app shell when offline.

@@ -46,6 +46,7 @@ export default function KioskLayer() {
       data-tour={view.tours[view.tourIndex]?.tour.id}
       data-chapter={view.chapterIndex}
       data-resets={view.resets}
+      data-holding={view.holding}
     >
       {view.mode === 'starting' && <p className="kiosk-starting">{t('starting')}</p>}
       {view.mode === 'attract' && <Attract view={view} language={language} />}
@@ -189,7 +190,12 @@ function Countdown({ view }: { view: KioskView }) {
   const { t } = useTranslation('kiosk');
   const seconds = view.config?.countdownSeconds ?? 10;
   return (
-    <div className="kiosk-countdown" role="alertdialog" aria-labelledby="kiosk-countdown-title" aria-describedby="kiosk-countdown-text">
+    <div
+      className="kiosk-countdown"
+      role="alertdialog"
+      aria-labelledby="kiosk-countdown-title"
+      aria-describedby="kiosk-countdown-text"
+    >
       <div className="kiosk-countdown__card">
         <p className="kiosk-countdown__title" id="kiosk-countdown-title">
           {t('stillThere')}

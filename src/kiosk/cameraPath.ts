@@ -26,7 +26,12 @@ export interface PoseOut {
 }
 
 export function createCameraPath(): CameraPath {
-  return { count: 0, at: new Float64Array(MAX_KEYS + 1), pose: new Float64Array((MAX_KEYS + 1) * 6), slope: new Float64Array((MAX_KEYS + 1) * 6) };
+  return {
+    count: 0,
+    at: new Float64Array(MAX_KEYS + 1),
+    pose: new Float64Array((MAX_KEYS + 1) * 6),
+    slope: new Float64Array((MAX_KEYS + 1) * 6),
+  };
 }
 
 export interface PathKey {

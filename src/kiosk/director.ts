@@ -44,10 +44,19 @@ export interface DirectorHooks {
   chapterStarted(tourIndex: number, chapterIndex: number): void;
   /** Per frame: how far the chapter and the tour are, 0..1. Must not allocate. */
   progress(chapter: number, tour: number): void;
+  /** The tour holds still on its first pose while a new scene's terrain loads (or stops holding). */
+  holdChanged?(holding: boolean): void;
 }
 
-/** A freshly mounted scene holds its first pose until the terrain is in, at most this long (real s). */
-const HOLD_MAX_SECONDS = 4;
+/** How a tour waits for a freshly mounted scene. */
+export interface HoldOptions {
+  /** Frames drawn with the terrain complete before the tour moves (0: at once). */
+  settleFrames: number;
+  /** The longest wait for the terrain, real seconds. */
+  maxSeconds: number;
+}
+
+const DEFAULT_HOLD: HoldOptions = { settleFrames: 0, maxSeconds: 4 };
 /** Back to the tour after a visit: the camera flies from where the visitor left it into the chapter. */
 const ENTRY_SECONDS = 2.5;
 /** Share of a follow chapter spent flying to the aircraft, unless the chapter says. */
@@ -77,6 +86,7 @@ export class TourDirector implements CameraDirector {
   private duration = 1;
   private holding = false;
   private held = 0;
+  private settled = 0;
   private requested: string | null = null;
   /** The clock of the scene the last chapter began in. */
   private sceneClock: Clock | null = null;
@@ -96,6 +106,7 @@ export class TourDirector implements CameraDirector {
     private readonly hooks: DirectorHooks,
     /** True while the attract loop plays; otherwise the director leaves camera and clock alone. */
     private readonly active: () => boolean,
+    private readonly hold: HoldOptions = DEFAULT_HOLD,
   ) {}
 
   get tourCount(): number {
@@ -132,7 +143,10 @@ export class TourDirector implements CameraDirector {
 
   /** Gives the visitor the clock at the speed the transport shows. */
   releaseClock(): void {
-    if (this.clock && this.exploreSpeed > 0) setSpeed(this.clock, this.exploreSpeed);
+    if (!this.clock) return;
+    if (this.exploreSpeed > 0) setSpeed(this.clock, this.exploreSpeed);
+    // Taken over while waiting for the terrain: the clock runs for the visitor as it does in explore mode.
+    if (this.holding) this.setHolding(this.clock, false);
   }
 
   direct(frame: DirectedFrame): void {
@@ -165,10 +179,8 @@ export class TourDirector implements CameraDirector {
     const step = Math.min(frame.delta, MAX_STEP);
     if (this.holding) {
       this.held += step;
-      if (frameState.terrain?.complete || this.held >= HOLD_MAX_SECONDS) {
-        this.holding = false;
-        setPlaying(frame.clock, true);
-      }
+      if (frameState.terrain?.complete) this.settled++;
+      if (this.settled > this.hold.settleFrames || this.held >= this.hold.maxSeconds) this.setHolding(frame.clock, false);
     } else this.elapsed += step;
 
     if (this.elapsed >= this.duration) {
@@ -214,9 +226,9 @@ export class TourDirector implements CameraDirector {
     setSpeed(clock, speed);
     clock.loop = false;
     // A scene just mounted holds still until its terrain is in: no tour over an empty map.
-    this.holding = this.chapterIndex === 0 && fresh && !frameState.terrain?.complete;
     this.held = 0;
-    setPlaying(clock, !this.holding);
+    this.settled = 0;
+    this.setHolding(clock, this.chapterIndex === 0 && fresh && (!frameState.terrain?.complete || this.hold.settleFrames > 0));
 
     const target = frame.controls?.target ?? frameState.target;
     this.start.position.copy(camera.position);
@@ -224,6 +236,13 @@ export class TourDirector implements CameraDirector {
     if (chapter.keyframes) setCameraPath(this.path, chapter.keyframes, this.start);
     this.followInstance = chapter.follow ? leadInstance(campaign.plan, chapter.follow.force) : -1;
     this.followSeen = false;
+  }
+
+  private setHolding(clock: Clock, holding: boolean): void {
+    setPlaying(clock, !holding);
+    if (holding === this.holding) return;
+    this.holding = holding;
+    this.hooks.holdChanged?.(holding);
   }
 
   private place(frame: DirectedFrame, f: number): void {
@@ -235,7 +254,15 @@ export class TourDirector implements CameraDirector {
       const plan = frame.campaign.plan;
       const i = this.followInstance;
       if (i >= 0) {
-        const p = aircraftPose(plan.routes, plan.instances, i, frame.clock.time, frame.uniforms.uScale.value, this.aircraft, frame.uniforms.uVertical.value);
+        const p = aircraftPose(
+          plan.routes,
+          plan.instances,
+          i,
+          frame.clock.time,
+          frame.uniforms.uScale.value,
+          this.aircraft,
+          frame.uniforms.uVertical.value,
+        );
         if (p.visible) {
           this.followAt.set(p.x, p.y, p.z);
           this.followSeen = true;

@@ -36,15 +36,11 @@ export function installKioskGuards(): () => void {
     if (e.ctrlKey) e.preventDefault();
   });
   // Safari's pinch events (Chromium ignores them; harmless there).
-  for (const type of ['gesturestart', 'gesturechange', 'gestureend'])
-    on(type as keyof WindowEventMap, prevent);
+  for (const type of ['gesturestart', 'gesturechange', 'gestureend']) on(type as keyof WindowEventMap, prevent);
   // A second finger on the page outside the canvas would zoom it.
-  on(
-    'touchmove',
-    (e) => {
-      if (e.touches.length > 1 && !(e.target instanceof HTMLCanvasElement)) e.preventDefault();
-    },
-  );
+  on('touchmove', (e) => {
+    if (e.touches.length > 1 && !(e.target instanceof HTMLCanvasElement)) e.preventDefault();
+  });
   on('keydown', (e) => {
     if (blockedKey(e)) {
       e.preventDefault();
@@ -71,7 +67,11 @@ export function installKioskGuards(): () => void {
 }
 
 function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || (target instanceof HTMLElement && target.isContentEditable);
+  return (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    (target instanceof HTMLElement && target.isContentEditable)
+  );
 }
 
 /**
@@ -82,10 +82,13 @@ function isEditable(target: EventTarget | null): boolean {
 export function blockedKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): boolean {
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
   const mod = e.ctrlKey || e.metaKey;
-  if (mod && ['+', '=', '-', '_', '0', 'r', 'p', 's', 'o', 'f', 'g', 'h', 'j', 'l', 'u', 'd', 'e', 'k'].includes(key)) return true;
+  if (mod && ['+', '=', '-', '_', '0', 'r', 'p', 's', 'o', 'f', 'g', 'h', 'j', 'l', 'u', 'd', 'e', 'k'].includes(key))
+    return true;
   if (mod && e.shiftKey && ['i', 'j', 'c', 'delete', 'Delete'].includes(key)) return true;
   if (e.altKey && (key === 'ArrowLeft' || key === 'ArrowRight' || key === 'Home')) return true;
-  return ['F1', 'F3', 'F5', 'F6', 'F7', 'F11', 'F12', 'BrowserBack', 'BrowserForward', 'BrowserRefresh', 'BrowserHome'].includes(key);
+  return ['F1', 'F3', 'F5', 'F6', 'F7', 'F11', 'F12', 'BrowserBack', 'BrowserForward', 'BrowserRefresh', 'BrowserHome'].includes(
+    key,
+  );
 }
 
 /** A link to another site, or to another page of this one, does nothing: the kiosk is one page. */

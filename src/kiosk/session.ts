@@ -13,6 +13,7 @@ import { onAppError, recoverFromError, type AppError } from '../app/errors.ts';
 import { reloadIfDue, setHealthGate } from '../app/health.ts';
 import { useApp } from '../app/store.ts';
 import { configureQuality } from '../scene/AdaptiveQuality.tsx';
+import { cameraRig } from '../scene/cameraRig.ts';
 import { setCameraDirector } from '../scene/cameraDirector.ts';
 import { loadBundledTours } from '../tours/tours.ts';
 import { applyTestHooks, fetchKioskConfig, type KioskConfig } from './config.ts';
@@ -33,6 +34,8 @@ export interface KioskView {
   problems: readonly string[];
   /** Returns to the attract loop so far (idle resets and recoveries from errors). */
   resets: number;
+  /** The tour holds its first pose while a new scene's terrain loads. */
+  holding: boolean;
 }
 
 /** Per-frame progress for the overlay's bars: set by the overlay, called by the director. */
@@ -44,7 +47,17 @@ const TEST_TICK_MS = 50;
 const ERROR_RECOVERY_MS = 2500;
 
 class KioskSession {
-  private view: KioskView = { mode: kioskMode(), config: null, tours: [], tourIndex: 0, chapterIndex: 0, countdown: 0, problems: [], resets: 0 };
+  private view: KioskView = {
+    mode: kioskMode(),
+    config: null,
+    tours: [],
+    tourIndex: 0,
+    chapterIndex: 0,
+    countdown: 0,
+    problems: [],
+    resets: 0,
+    holding: false,
+  };
   private readonly listeners = new Set<() => void>();
   private config: KioskConfig | null = null;
   private director: TourDirector | null = null;
@@ -83,7 +96,9 @@ class KioskSession {
     config.tours.forEach((id, i) => {
       const tour = byId.get(id);
       if (!tour)
-        problems.push(`kiosk.json: tours[${i}]: no tour "${id}" in data/tours (there are: ${[...byId.keys()].join(', ') || 'none'})`);
+        problems.push(
+          `kiosk.json: tours[${i}]: no tour "${id}" in data/tours (there are: ${[...byId.keys()].join(', ') || 'none'})`,
+        );
       else if (!config.campaigns.includes(tour.campaign))
         problems.push(`kiosk.json: tours[${i}]: tour "${id}" plays "${tour.campaign}", which is not among "campaigns"`);
       else tours.push(prepareTour(tour));
@@ -111,14 +126,20 @@ class KioskSession {
         showCampaign: (id) => this.showCampaign(id),
         chapterStarted: (tourIndex, chapterIndex) => this.update({ tourIndex, chapterIndex }),
         progress: (chapter, tour) => this.progressWriter?.(chapter, tour),
+        holdChanged: (holding) => this.update({ holding }),
       },
       () => kioskMode() === 'attract',
+      // A test's software renderer may take long over the terrain; a kiosk starts its tour within seconds.
+      { settleFrames: config.settleFrames, maxSeconds: config.testRun ? 60 : 4 },
     );
     setCameraDirector(this.director);
     this.update({ config, tours, problems });
     // A curator's preview of one chapter: ?mode=kiosk&tour=<id>&chapter=<n> (counted from 1).
     const q = new URLSearchParams(window.location.search);
-    const first = Math.max(0, tours.findIndex((t) => t.tour.id === q.get('tour')));
+    const first = Math.max(
+      0,
+      tours.findIndex((t) => t.tour.id === q.get('tour')),
+    );
     this.director.startAt(first, Number(q.get('chapter') ?? 1) - 1 || 0);
     this.onEntries(useApp.getState().entries);
     this.enter('attract');
@@ -135,6 +156,9 @@ class KioskSession {
   /** The visitor's "Back to the tour". */
   backToTour(): void {
     if (kioskMode() === 'attract') return;
+    // The tour's camera only: no formation followed, no flight to a mission under way.
+    useApp.getState().select(null);
+    cameraRig.stop?.();
     this.director?.resume();
     this.enter('attract');
   }
@@ -186,9 +210,10 @@ class KioskSession {
     } else if (mode === 'countdown') this.enter('visitor');
   };
 
-  /** A drag keeps the visit alive; a mouse merely passing over the screen does not. */
+  /** A drag keeps the visit alive; a mouse merely passing over the screen does not (nor shows the map's hover tips during the tour). */
   private onMove = (e: PointerEvent): void => {
     if (e.buttons !== 0) this.lastInput = performance.now();
+    else if (kioskMode() === 'attract') e.stopPropagation();
   };
 
   private tick = (): void => {
@@ -205,7 +230,11 @@ class KioskSession {
       const left = this.countdownEnd - now;
       if (left <= 0) this.reset();
       else if (Math.ceil(left / 1000) !== this.view.countdown) this.update({ countdown: Math.ceil(left / 1000) });
-    } else if (mode === 'attract' && idle >= config.idleTimeoutSeconds * 1000 && useApp.getState().language !== config.defaultLanguage) {
+    } else if (
+      mode === 'attract' &&
+      idle >= config.idleTimeoutSeconds * 1000 &&
+      useApp.getState().language !== config.defaultLanguage
+    ) {
       // Someone chose a language for the tour and left.
       useApp.getState().setLanguage(config.defaultLanguage);
     }
@@ -225,7 +254,9 @@ class KioskSession {
     if (!this.campaignsChecked) {
       this.campaignsChecked = true;
       const loaded = new Set(entries.flatMap((e) => (e.status === 'ready' ? [e.campaign.records.campaign.id] : [])));
-      const missing = config.campaigns.flatMap((id, i) => (loaded.has(id) ? [] : [`kiosk.json: campaigns[${i}]: "${id}" is not among the campaigns that loaded`]));
+      const missing = config.campaigns.flatMap((id, i) =>
+        loaded.has(id) ? [] : [`kiosk.json: campaigns[${i}]: "${id}" is not among the campaigns that loaded`],
+      );
       if (missing.length) this.update({ problems: [...this.view.problems, ...missing] });
     }
     const wanted = this.pendingCampaign ?? this.director?.currentTour()?.tour.campaign ?? null;
@@ -237,9 +268,7 @@ class KioskSession {
   }
 
   private showCampaign(campaignId: string): void {
-    const entry = useApp
-      .getState()
-      .entries.find((e) => e.status === 'ready' && e.campaign.records.campaign.id === campaignId);
+    const entry = useApp.getState().entries.find((e) => e.status === 'ready' && e.campaign.records.campaign.id === campaignId);
     if (!entry) {
       this.pendingCampaign = campaignId;
       return;

@@ -95,7 +95,9 @@ export function loadTourText(file: string, text: string, context?: TourContext):
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return fail(file, [{ path: [], severity: 'error', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }]);
+    return fail(file, [
+      { path: [], severity: 'error', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` },
+    ]);
   }
   return loadTourJson(file, json, context);
 }
@@ -149,7 +151,8 @@ export function checkTour(tour: TourFile, context?: TourContext): Problem[] {
     if (!chapter.keyframes === !chapter.follow) add(at(), 'needs either "keyframes" or "follow" (one of them, not both)');
     chapter.keyframes?.forEach((k, j) => {
       const previous = chapter.keyframes![j - 1];
-      if (previous && k.at <= previous.at) add(at('keyframes', j, 'at'), `${k.at} must be after the previous keyframe's ${previous.at}`);
+      if (previous && k.at <= previous.at)
+        add(at('keyframes', j, 'at'), `${k.at} must be after the previous keyframe's ${previous.at}`);
       const problem = cameraProblem(k.position, k.target);
       if (problem) add(at('keyframes', j), problem);
     });
@@ -183,14 +186,20 @@ function fail(file: string, problems: Problem[]): TourResult {
 }
 
 function issueToProblem(issue: z.core.$ZodIssue): Problem {
-  return { path: issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k)), message: describeIssue(issue), severity: 'error' };
+  return {
+    path: issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k)),
+    message: describeIssue(issue),
+    severity: 'error',
+  };
 }
 
 /** zod's messages, phrased for a curator who edits JSON by hand (as src/records/load.ts does). */
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${typeName(issue.input)}`;
+      return issue.input === undefined
+        ? `missing (expected ${issue.expected})`
+        : `expected ${issue.expected}, got ${typeName(issue.input)}`;
     case 'unrecognized_keys': {
       const unknown = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
       // In a title or caption an unknown key is a language the app does not have.
@@ -199,7 +208,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     }
     case 'invalid_value': {
       const allowed = issue.values.map((v) => JSON.stringify(v)).join(' or ');
-      return issue.input === undefined ? `missing (must be ${allowed})` : `must be ${allowed}, got ${JSON.stringify(issue.input)}`;
+      return issue.input === undefined
+        ? `missing (must be ${allowed})`
+        : `must be ${allowed}, got ${JSON.stringify(issue.input)}`;
     }
     case 'invalid_key':
       return `${JSON.stringify(issue.input)} is not a language of the app (${LANGUAGES.map((l) => `"${l}"`).join(', ')})`;

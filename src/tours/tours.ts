@@ -22,7 +22,11 @@ export async function loadBundledTours(): Promise<TourResult[]> {
       try {
         return loadTourText(file, await read());
       } catch (e) {
-        return { ok: false, file, problems: [`${file}: could not be read: ${e instanceof Error ? e.message : String(e)}`] } as const;
+        return {
+          ok: false,
+          file,
+          problems: [`${file}: could not be read: ${e instanceof Error ? e.message : String(e)}`],
+        } as const;
       }
     }),
   );

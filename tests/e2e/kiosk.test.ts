@@ -94,7 +94,10 @@ describe('kiosk: attract loop, a visitor, idle reset', () => {
           const style = getComputedStyle(el);
           return r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && (r.width < 47.5 || r.height < 47.5);
         })
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`),
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`,
+        ),
     );
     expect(small).toEqual([]);
     await screenshot(page, 'kiosk-visitor');
@@ -110,7 +113,8 @@ describe('kiosk: attract loop, a visitor, idle reset', () => {
     await waitForMode(page, 'attract', (COUNTDOWN_S + 30) * 1000);
     expect(await page.evaluate(() => document.querySelector<HTMLElement>('.kiosk')!.dataset.tour)).not.toBe(tour);
     await page.waitForFunction(
-      () => (window as unknown as { __sortie: { campaignId: string; ready: boolean } }).__sortie.campaignId === 'korea-1951-strangle',
+      () =>
+        (window as unknown as { __sortie: { campaignId: string; ready: boolean } }).__sortie.campaignId === 'korea-1951-strangle',
       undefined,
       { timeout: 60_000 },
     );

@@ -41,47 +41,87 @@ interface CycleSample {
   heapMB?: number;
 }
 
-interface Settled {
+interface SceneState {
   tour: string;
+  mode: string;
   resets: number;
+  holding: boolean;
+  campaignId: string;
+  frame: number;
+  terrainIn: boolean;
   geometries: number;
   textures: number;
-  frame: number;
+}
+
+/** Read in the page (installed there as window.__soakState): the kiosk's and the scene's state. */
+function sceneState(): SceneState {
+  const k = document.querySelector<HTMLElement>('.kiosk');
+  const s = (
+    window as unknown as {
+      __sortie: {
+        frame: number;
+        campaignId: string;
+        terrain: { complete: boolean; loading: number };
+        renderer: { geometries: number; textures: number };
+      };
+    }
+  ).__sortie;
+  return {
+    tour: k?.dataset.tour ?? '',
+    mode: k?.dataset.mode ?? '',
+    resets: Number(k?.dataset.resets),
+    holding: k?.dataset.holding === 'true',
+    campaignId: s.campaignId,
+    frame: s.frame,
+    terrainIn: s.terrain.complete && s.terrain.loading === 0,
+    geometries: s.renderer.geometries,
+    textures: s.renderer.textures,
+  };
+}
+
+const TOUR_CAMPAIGN: Record<string, string> = { 'big-week': 'big-week-1944', 'korea-strangle': 'korea-1951-strangle' };
+
+/** The attract loop is back: the tour's campaign on screen, a frame drawn since `afterFrame`. */
+async function attractBack(page: Page, afterFrame: number): Promise<SceneState> {
+  const handle = await page.waitForFunction(
+    ([after, campaigns]) => {
+      const state = (window as unknown as { __soakState: () => SceneState }).__soakState();
+      return state.mode === 'attract' && state.campaignId === campaigns[state.tour] && state.frame > after ? state : null;
+    },
+    [afterFrame, TOUR_CAMPAIGN] as const,
+    { timeout: 120_000, polling: 50 },
+  );
+  return (await handle.jsonValue()) as SceneState;
 }
 
 /**
- * The attract loop is back and has drawn a frame since `afterFrame`; with `terrain`, its scene
- * has settled too (the tour's campaign on screen, the terrain complete): the moment to measure.
+ * The moment to measure: the tour holds its first pose (soak=1 holds it for 4 frames once the
+ * terrain is in), and the counts published are those of a frame drawn with the terrain complete
+ * (the frame loop publishes the renderer's counts of the frame before).
  */
-async function attractBack(page: Page, afterFrame: number, terrain: boolean): Promise<Settled> {
-  const handle = await page.waitForFunction(
-    ([after, terrain]) => {
-      const k = document.querySelector<HTMLElement>('.kiosk');
-      const s = (
-        window as unknown as {
-          __sortie: {
-            frame: number;
-            campaignId: string;
-            terrain: { complete: boolean; loading: number };
-            renderer: { geometries: number; textures: number };
-          };
-        }
-      ).__sortie;
-      const campaign = k?.dataset.tour === 'korea-strangle' ? 'korea-1951-strangle' : 'big-week-1944';
-      if (k?.dataset.mode !== 'attract' || s.campaignId !== campaign || s.frame < after + (terrain ? 3 : 1)) return null;
-      if (terrain && (!s.terrain.complete || s.terrain.loading > 0)) return null;
-      return {
-        tour: k.dataset.tour!,
-        resets: Number(k.dataset.resets),
-        geometries: s.renderer.geometries,
-        textures: s.renderer.textures,
-        frame: s.frame,
-      };
-    },
-    [afterFrame, terrain] as const,
-    { timeout: 120_000, polling: 50 },
-  );
-  return (await handle.jsonValue()) as Settled;
+async function settledScene(page: Page): Promise<SceneState> {
+  const terrainIn = (await (
+    await page.waitForFunction(
+      () => {
+        const state = (window as unknown as { __soakState: () => SceneState }).__soakState();
+        return state.mode === 'attract' && state.holding && state.terrainIn ? state : null;
+      },
+      undefined,
+      { timeout: 120_000, polling: 20 },
+    )
+  ).jsonValue()) as SceneState;
+  const state = (await (
+    await page.waitForFunction(
+      (frame) => {
+        const state = (window as unknown as { __soakState: () => SceneState }).__soakState();
+        return state.frame >= frame + 2 || !state.holding ? state : null;
+      },
+      terrainIn.frame,
+      { timeout: 120_000, polling: 20 },
+    )
+  ).jsonValue()) as SceneState;
+  if (!state.holding) throw new Error(`the tour stopped holding before the scene could be measured: ${JSON.stringify(state)}`);
+  return state;
 }
 
 /**
@@ -93,7 +133,15 @@ async function attractBack(page: Page, afterFrame: number, terrain: boolean): Pr
 function visit([x, y, n]: readonly [number, number, number]): string[] {
   const pointer = (type: string, target: Element, px: number, py: number, init: PointerEventInit) =>
     target.dispatchEvent(
-      new PointerEvent(type, { bubbles: true, cancelable: true, composed: true, clientX: px, clientY: py, isPrimary: true, ...init }),
+      new PointerEvent(type, {
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+        clientX: px,
+        clientY: py,
+        isPrimary: true,
+        ...init,
+      }),
     );
   const tapped = document.elementFromPoint(x, y)!;
   pointer('pointerdown', tapped, x, y, { pointerId: 7, pointerType: 'touch', button: 0, buttons: 1 });
@@ -102,7 +150,8 @@ function visit([x, y, n]: readonly [number, number, number]): string[] {
   // The mouse is pointer 1, always active: the map controls may capture and release it.
   const canvas = document.querySelector('.scene canvas')!;
   pointer('pointerdown', canvas, x - 40, y, { pointerId: 1, pointerType: 'mouse', button: 0, buttons: 1 });
-  for (let i = 1; i <= 4; i++) pointer('pointermove', canvas, x - 40 + 20 * i, y + i, { pointerId: 1, pointerType: 'mouse', button: -1, buttons: 1 });
+  for (let i = 1; i <= 4; i++)
+    pointer('pointermove', canvas, x - 40 + 20 * i, y + i, { pointerId: 1, pointerType: 'mouse', button: -1, buttons: 1 });
   pointer('pointerup', canvas, x + 40, y + 4, { pointerId: 1, pointerType: 'mouse', button: 0, buttons: 0 });
   const days = document.querySelectorAll<HTMLButtonElement>('.topbar__periods button');
   days[n % days.length]?.click();
@@ -118,7 +167,6 @@ async function heapAfterGC(cdp: CDPSession): Promise<number> {
 }
 
 const frameNow = (page: Page) => page.evaluate(() => (window as unknown as { __sortie: { frame: number } }).__sortie.frame);
-const mode = (page: Page) => page.evaluate(() => document.querySelector<HTMLElement>('.kiosk')?.dataset.mode ?? '');
 
 describe(`soak: ${CYCLES} cycles of tour, visit and idle reset`, () => {
   let browser: Browser;
@@ -140,6 +188,7 @@ describe(`soak: ${CYCLES} cycles of tour, visit and idle reset`, () => {
     cdp = await context.newCDPSession(page);
     await page.goto(new URL('?mode=kiosk&soak=1', baseURL()).href, { waitUntil: 'load' });
     await waitForReady(page);
+    await page.evaluate(`window.__soakState = ${sceneState.toString()}`);
   });
 
   afterAll(async () => {
@@ -155,8 +204,9 @@ describe(`soak: ${CYCLES} cycles of tour, visit and idle reset`, () => {
         const t0 = Date.now();
         // Measured at the first cycle of each tour, every 25 cycles and at the last two.
         const measure = cycle <= 2 || cycle % 25 === 0 || cycle >= CYCLES - 1;
-        const s = await attractBack(page, frame, measure);
-        if (measure) samples.push({ cycle, tour: s.tour, geometries: s.geometries, textures: s.textures, heapMB: await heapAfterGC(cdp) });
+        const s = measure ? await settledScene(page) : await attractBack(page, frame);
+        if (measure)
+          samples.push({ cycle, tour: s.tour, geometries: s.geometries, textures: s.textures, heapMB: await heapAfterGC(cdp) });
 
         const landed = await page.evaluate(visit, [MAP.x, MAP.y, cycle] as const);
         if (cycle === 1) expect(landed[1]).toBe('visitor');
@@ -179,7 +229,7 @@ describe(`soak: ${CYCLES} cycles of tour, visit and idle reset`, () => {
           );
         }
       }
-      const final = await attractBack(page, frame, true);
+      const final = await settledScene(page);
       const finalHeap = await heapAfterGC(cdp);
       const errors = await page.evaluate(() => [...(window as unknown as { __sortie: { errors: string[] } }).__sortie.errors]);
 
@@ -192,7 +242,11 @@ describe(`soak: ${CYCLES} cycles of tour, visit and idle reset`, () => {
         cycles: CYCLES,
         viewport: VIEW,
         seconds: Math.round((Date.now() - started) / 100) / 10,
-        secondsPerCycle: { mean: round((Date.now() - started) / 1000 / CYCLES), median: round(median(seconds)), max: round(Math.max(...seconds)) },
+        secondsPerCycle: {
+          mean: round((Date.now() - started) / 1000 / CYCLES),
+          median: round(median(seconds)),
+          max: round(Math.max(...seconds)),
+        },
         heapMB: {
           firstCycle: round(baseline.heapMB!),
           lastCycle: round(last.heapMB!),
@@ -201,12 +255,14 @@ describe(`soak: ${CYCLES} cycles of tour, visit and idle reset`, () => {
           trend: samples.filter((s) => s.heapMB !== undefined).map((s) => [s.cycle, s.tour, round(s.heapMB!)]),
         },
         renderer: {
-          firstCycle: Object.fromEntries([...first].map(([tour, s]) => [tour, { geometries: s.geometries, textures: s.textures }])),
+          firstCycle: Object.fromEntries(
+            [...first].map(([tour, s]) => [tour, { geometries: s.geometries, textures: s.textures }]),
+          ),
           lastCycle: { tour: last.tour, geometries: last.geometries, textures: last.textures },
           afterLastReset: { tour: final.tour, geometries: final.geometries, textures: final.textures },
           distinct: [...new Set(samples.map((s) => `${s.tour}: ${s.geometries} geometries, ${s.textures} textures`))],
         },
-        mode: await mode(page),
+        mode: final.mode,
         consoleErrors,
         pageErrors,
         sortieErrors: errors,
@@ -216,9 +272,17 @@ describe(`soak: ${CYCLES} cycles of tour, visit and idle reset`, () => {
       console.log(`soak: ${JSON.stringify(report, null, 2)}`);
 
       expect(Math.abs(report.heapMB.growth), 'JS heap growth after GC, MB').toBeLessThanOrEqual(HEAP_TOLERANCE_MB);
-      expect(report.renderer.lastCycle).toEqual({ tour: baseline.tour, geometries: baseline.geometries, textures: baseline.textures });
+      expect(report.renderer.lastCycle).toEqual({
+        tour: baseline.tour,
+        geometries: baseline.geometries,
+        textures: baseline.textures,
+      });
       const finalBaseline = first.get(final.tour)!;
-      expect(report.renderer.afterLastReset).toEqual({ tour: final.tour, geometries: finalBaseline.geometries, textures: finalBaseline.textures });
+      expect(report.renderer.afterLastReset).toEqual({
+        tour: final.tour,
+        geometries: finalBaseline.geometries,
+        textures: finalBaseline.textures,
+      });
       expect(consoleErrors).toEqual([]);
       expect(pageErrors).toEqual([]);
       expect(errors).toEqual([]);

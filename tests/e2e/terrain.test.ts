@@ -97,11 +97,22 @@ describe.each(cases)('terrain of $theatre', ({ campaign, theatre, at, land, sea 
     if (await pause.count()) await pause.click();
     await seekTo(page, at);
     await waitForTerrain(page);
-    const hide = await page.addStyleTag({ content: '.panel, .topbar, .bottombar, .place-labels { display: none !important; }' });
+    // Style properties, not a <style> tag: the production build's CSP refuses inline style elements.
+    const overlays = '.panel, .topbar, .bottombar, .place-labels';
+    const setOverlays = (display: string) =>
+      page.evaluate(
+        ([sel, d]) =>
+          document.querySelectorAll<HTMLElement>(sel!).forEach((el) => el.style.setProperty('display', d!, 'important')),
+        [overlays, display],
+      );
+    await setOverlays('none');
     await page.waitForTimeout(500);
     await screenshot(page, `terrain-${theatre}`);
     const png = decode(await page.locator('canvas').screenshot());
-    await hide.evaluate((el) => (el as Element).remove());
+    await page.evaluate(
+      (sel) => document.querySelectorAll<HTMLElement>(sel).forEach((el) => el.style.removeProperty('display')),
+      overlays,
+    );
     for (const [lat, lon] of land) {
       const [r, g, b] = await colourAt(page, png, theatre, lat, lon);
       expect(r + g, `land at ${lat},${lon} is ${r},${g},${b}`).toBeGreaterThan(2 * b + 20);

@@ -110,7 +110,11 @@ describe('shipped tours', () => {
   it('chapters of a tour follow each other in time', () => {
     for (const file of tourFiles) {
       const tour = readTour(file);
-      tour.chapters.slice(1).forEach((c, i) => expect(Date.parse(c.start), `${file} ${c.id}`).toBeGreaterThanOrEqual(Date.parse(tour.chapters[i]!.end)));
+      tour.chapters
+        .slice(1)
+        .forEach((c, i) =>
+          expect(Date.parse(c.start), `${file} ${c.id}`).toBeGreaterThanOrEqual(Date.parse(tour.chapters[i]!.end)),
+        );
     }
   });
 });
@@ -140,7 +144,9 @@ describe('tour validation refuses bad files with file: JSON path: reason', () =>
     (t.title as Record<string, string>).fr = 'La grande semaine';
     const p = problems(t);
     expect(p).toContain('t.json: chapters[0]: unknown field "zoom"');
-    expect(p).toContain('t.json: chapters[1].start: "20 Feb 1944 10:15" is not an ISO instant with its UTC offset, e.g. "1944-02-20T13:40:00+01:00"');
+    expect(p).toContain(
+      't.json: chapters[1].start: "20 Feb 1944 10:15" is not an ISO instant with its UTC offset, e.g. "1944-02-20T13:40:00+01:00"',
+    );
     expect(p).toContain('t.json: title: unknown field "fr" (the app\'s languages: en, de, zh, ko)');
   });
 
@@ -227,15 +233,30 @@ describe('kiosk.json', () => {
   });
 
   it('a default language must be offered', () => {
-    const { problems } = parseKioskConfig('{"format": "sortie-kiosk/1", "title": {"en": "M"}, "languages": ["en"], "defaultLanguage": "de"}');
+    const { problems } = parseKioskConfig(
+      '{"format": "sortie-kiosk/1", "title": {"en": "M"}, "languages": ["en"], "defaultLanguage": "de"}',
+    );
     expect(problems).toEqual(['kiosk.json: defaultLanguage: "de" is not among "languages"']);
   });
 
   it('test hooks shorten the waits only when asked', () => {
     expect(applyTestHooks(DEFAULT_CONFIG, '?mode=kiosk')).toEqual(DEFAULT_CONFIG);
-    expect(applyTestHooks(DEFAULT_CONFIG, '?mode=kiosk&soak=1')).toMatchObject({ testRun: true, idleTimeoutSeconds: 0.3, countdownSeconds: 0.3, tourTimeScale: 8 });
-    expect(applyTestHooks(DEFAULT_CONFIG, '?idle=2.5&countdown=3&tourScale=4')).toMatchObject({ idleTimeoutSeconds: 2.5, countdownSeconds: 3, tourTimeScale: 4, testRun: true });
-    expect(applyTestHooks(DEFAULT_CONFIG, '?idle=-1&countdown=x')).toMatchObject({ idleTimeoutSeconds: 90, countdownSeconds: 10 });
+    expect(applyTestHooks(DEFAULT_CONFIG, '?mode=kiosk&soak=1')).toMatchObject({
+      testRun: true,
+      idleTimeoutSeconds: 0.3,
+      countdownSeconds: 0.3,
+      tourTimeScale: 8,
+    });
+    expect(applyTestHooks(DEFAULT_CONFIG, '?idle=2.5&countdown=3&tourScale=4')).toMatchObject({
+      idleTimeoutSeconds: 2.5,
+      countdownSeconds: 3,
+      tourTimeScale: 4,
+      testRun: true,
+    });
+    expect(applyTestHooks(DEFAULT_CONFIG, '?idle=-1&countdown=x')).toMatchObject({
+      idleTimeoutSeconds: 90,
+      countdownSeconds: 10,
+    });
   });
 
   it('kiosk mode from ?mode=kiosk or the /kiosk path', () => {
@@ -248,7 +269,9 @@ describe('kiosk.json', () => {
 
   it('the kiosk texts have the same keys in every language', () => {
     const keys = (lang: string) =>
-      Object.keys(JSON.parse(readFileSync(new URL(`../../src/i18n/locales/${lang}/kiosk.json`, import.meta.url), 'utf8')) as object).sort();
+      Object.keys(
+        JSON.parse(readFileSync(new URL(`../../src/i18n/locales/${lang}/kiosk.json`, import.meta.url), 'utf8')) as object,
+      ).sort();
     for (const lang of ['de', 'zh', 'ko']) expect(keys(lang), lang).toEqual(keys('en'));
   });
 });
