@@ -13,7 +13,12 @@ import type { CampaignFile } from '../../src/records/schema.ts';
 import { loadTourJson, loadTourText, type TourContext, type TourFile } from '../../src/tours/schema.ts';
 import { DEFAULT_CONFIG, applyTestHooks, parseKioskConfig } from '../../src/kiosk/config.ts';
 import { createCameraPath, sampleCameraPath, setCameraPath, type PoseOut } from '../../src/kiosk/cameraPath.ts';
+import { TourDirector, prepareTour } from '../../src/kiosk/director.ts';
 import { blockedKey } from '../../src/kiosk/guards.ts';
+import type { DirectedFrame } from '../../src/scene/cameraDirector.ts';
+import { setTerrainStats } from '../../src/scene/frameState.ts';
+import { createClock } from '../../src/timeline/clock.ts';
+import { PerspectiveCamera, Vector3 } from 'three';
 import { kioskRequested } from '../../src/kiosk/mode.ts';
 
 const dataDir = new URL('../../data/', import.meta.url);
@@ -332,6 +337,96 @@ describe('camera path', () => {
     expect(p.position.x).toBe(0);
     sampleCameraPath(path, 0.5, true, p);
     expect(p.position.x).toBe(100);
+  });
+});
+
+describe('tour director', () => {
+  const tour = readTour('big-week.json');
+  const { plan, records } = { plan: campaigns.get('big-week-1944')!.plan, records: campaigns.get('big-week-1944')!.records };
+  const seconds = (iso: string) => (Date.parse(iso) - plan.epochMs) / 1000;
+  const frameFor = (campaignId = 'big-week-1944') => {
+    const clock = createClock(seconds(records.periods[0]!.start), seconds(records.periods[records.periods.length - 1]!.end));
+    clock.speed = 600;
+    const frame = {
+      camera: new PerspectiveCamera(),
+      controls: { target: new Vector3(), enabled: true, touches: { ONE: 1, TWO: 3 } },
+      campaign: { records: { campaign: { id: campaignId } }, plan },
+      clock,
+      uniforms: { uScale: { value: 1 }, uVertical: { value: 6 } },
+      delta: 0.1,
+    };
+    return frame as unknown as DirectedFrame & { camera: PerspectiveCamera };
+  };
+  const setup = (active = () => true) => {
+    const calls: string[] = [];
+    const director = new TourDirector(
+      [prepareTour(tour)],
+      1,
+      {
+        showCampaign: (id) => calls.push(`show ${id}`),
+        chapterStarted: (t, c) => calls.push(`chapter ${t}.${c}`),
+        progress: () => {},
+      },
+      active,
+    );
+    return { director, calls };
+  };
+
+  it('puts the clock in the chapter, flies the camera through its keyframes, then plays the next chapter', () => {
+    setTerrainStats({ drawn: 1, cached: 1, loading: 0, complete: true });
+    const { director, calls } = setup();
+    director.startTour(0);
+    const frame = frameFor();
+    const first = tour.chapters[0]!;
+    director.direct(frame);
+    expect(frame.clock.time).toBe(seconds(first.start));
+    expect(frame.clock.speed).toBe(first.speed);
+    expect(frame.clock.playing).toBe(true);
+    // At the first keyframe, eased: after one frame it has hardly moved.
+    expect(frame.camera.position.distanceTo(new Vector3(...first.keyframes![0]!.position))).toBeLessThan(0.5);
+    // One finger orbits, two pinch and pan.
+    expect(frame.controls!.touches).toEqual({ ONE: 0, TWO: 2 });
+
+    const duration = (Date.parse(first.end) - Date.parse(first.start)) / 1000 / first.speed;
+    for (let t = 0; t < duration / 2; t += 0.1) director.direct(frame);
+    const half = frame.camera.position.clone();
+    expect(half.distanceTo(new Vector3(...first.keyframes![0]!.position))).toBeGreaterThan(10);
+    for (let t = duration / 2; t < duration + 0.2; t += 0.1) director.direct(frame);
+    expect(director.chapterIndex).toBe(1);
+    expect(calls).toEqual(['chapter 0.0', 'chapter 0.1']);
+    expect(frame.clock.time).toBe(seconds(tour.chapters[1]!.start));
+  });
+
+  it("asks for the tour's campaign and waits for it; leaves camera and clock alone during a visit", () => {
+    let attract = true;
+    const { director, calls } = setup(() => attract);
+    director.startTour(0);
+    const other = frameFor('korea-1951-strangle');
+    director.direct(other);
+    director.direct(other);
+    expect(calls).toEqual(['chapter 0.0', 'show big-week-1944']);
+    expect(other.clock.time).toBe(other.clock.start);
+
+    attract = false;
+    const frame = frameFor();
+    frame.camera.position.set(1, 2, 3);
+    director.direct(frame);
+    expect(frame.camera.position.toArray()).toEqual([1, 2, 3]);
+    expect(frame.clock.playing).toBe(false);
+  });
+
+  it('holds a new scene still until its terrain is in', () => {
+    setTerrainStats({ drawn: 0, cached: 0, loading: 4, complete: false });
+    const { director } = setup();
+    director.startTour(0);
+    const frame = frameFor();
+    director.direct(frame);
+    director.direct(frame);
+    expect(frame.clock.playing).toBe(false);
+    setTerrainStats({ drawn: 4, cached: 4, loading: 0, complete: true });
+    director.direct(frame);
+    expect(frame.clock.playing).toBe(true);
+    setTerrainStats(null);
   });
 });
 
