@@ -5,7 +5,6 @@ import { reportAppError } from './errors.ts';
 import { prefersReducedMotion } from './motion.ts';
 import { useApp } from './store.ts';
 import { useUrlCampaignSync, useUrlState } from './useUrlState.ts';
-import { SceneView } from '../scene/SceneView.tsx';
 import { frameState } from '../scene/frameState.ts';
 import { createClock, seek, setPlaying, setSpeed, speedFor, type Clock } from '../timeline/clock.ts';
 import { buildTimeline } from '../timeline/events.ts';
@@ -25,6 +24,10 @@ import { Scrubber } from '../overlays/Scrubber.tsx';
 import { KioskMount } from '../kiosk/KioskMount.tsx';
 import { useKioskEpoch } from '../kiosk/mode.ts';
 
+// The 3D scene (three.js, fiber, drei) is most of the code: it loads in its own chunk, begun at
+// start-up beside the campaign data, so the shell and its overlays paint first.
+const loadScene = () => import('../scene/SceneView.tsx').then((m) => ({ default: m.SceneView }));
+const SceneView = lazy(loadScene);
 // Charts load on demand, in their own chunk.
 const ChartsPanel = lazy(() => import('../overlays/ChartsPanel.tsx'));
 // Every figure as a table (the text alternative to the scene), likewise on demand.
@@ -45,6 +48,8 @@ export function App() {
 
   useEffect(() => {
     let live = true;
+    // Fetched now, beside the data; a failure is reported where the scene mounts (SceneErrorBoundary).
+    loadScene().catch(() => undefined);
     // Validation and compilation load in their own chunk, after the shell has painted.
     import('./campaigns.ts')
       .then(({ campaignSources, openCampaign }) => Promise.all(campaignSources(window.location.search).map(openCampaign)))
@@ -99,7 +104,9 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
   return (
     <>
       <SceneErrorBoundary>
-        <SceneView campaign={campaign} clock={clock} />
+        <Suspense fallback={<div className="scene scene--loading" aria-hidden="true" />}>
+          <SceneView campaign={campaign} clock={clock} />
+        </Suspense>
       </SceneErrorBoundary>
       <header className="topbar">
         <span className="topbar__brand">Sortie</span>

@@ -9,7 +9,7 @@ import { TOUCH, Vector3 } from 'three';
 import { prefersReducedMotion } from '../app/motion.ts';
 import { NEVER, aircraftPose, createPose } from '../motion/flight.ts';
 import type { CameraDirector, DirectedControls, DirectedFrame } from '../scene/cameraDirector.ts';
-import { frameState } from '../scene/frameState.ts';
+import { frameState, setTarget } from '../scene/frameState.ts';
 import { seek, setPlaying, setSpeed, type Clock } from '../timeline/clock.ts';
 import type { Chapter, TourFile } from '../tours/schema.ts';
 import { createCameraPath, easeInOut, sampleCameraPath, setCameraPath, type PoseOut } from './cameraPath.ts';
@@ -293,7 +293,7 @@ export class TourDirector implements CameraDirector {
     camera.position.copy(pose.position);
     const target = controls?.target ?? this.lookAt;
     target.copy(pose.target);
-    frameState.target.copy(pose.target);
+    setTarget(pose.target);
     camera.lookAt(target);
   }
 }

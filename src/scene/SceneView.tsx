@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { MOUSE, type Camera, type WebGLInfo } from 'three';
 import type { MapControls as MapControlsImpl } from 'three-stdlib';
 import type { Campaign } from '../app/campaigns.ts';
-import { diagnostics, publishScene, reportError } from '../app/diagnostics.ts';
+import { diagnostics, reportError } from '../app/diagnostics.ts';
+import { publishScene } from './twinProbe.ts';
 import { useReducedMotion } from '../app/motion.ts';
 import { useApp } from '../app/store.ts';
 import { THEATRES, project, unproject } from '../geo/projection.ts';
@@ -26,7 +27,7 @@ import {
   type SceneUniforms,
 } from './AircraftLayer.tsx';
 import { CrashMarkers } from './CrashMarkers.tsx';
-import { frameState, setResetView, setTerrainStats } from './frameState.ts';
+import { frameState, setResetView, setTarget, setTerrainStats } from './frameState.ts';
 import { cameraRig } from './cameraRig.ts';
 import { CameraDirection } from './cameraDirector.ts';
 import type { TerrainEngine } from './terrain/TerrainEngine.ts';
@@ -205,7 +206,7 @@ function periodAt(loop: FrameLoop, t: number): string | null {
 function runFrame(loop: FrameLoop, camera: Camera, controls: ControlsLike | null, info: WebGLInfo, delta: number) {
   const { campaign, clock, frame } = loop;
   advance(clock, delta);
-  if (controls) frameState.target.set(controls.target.x, controls.target.y, controls.target.z);
+  if (controls) setTarget(controls.target);
   updateSceneUniforms(loop.uniforms, clock, camera);
 
   const t = clock.time;
