@@ -39,30 +39,61 @@ export function describeCountIn(c: Count, t: TFunction, language: Language): str
 const schematicText = (aspects: readonly SchematicAspect[], t: TFunction) =>
   t('figures.schematic', { aspects: aspects.map((a) => t(`schematicAspect.${a}`)).join(t('figures.listSeparator')) });
 
+type ColumnKey = (typeof COLUMNS)[number]['key'];
+
+/**
+ * A figure cell and the numbers it shows. The writer compares numbers every frame and writes text
+ * only when one changed, so a frame in which no figure moves allocates nothing.
+ */
+interface FigureCell {
+  el: HTMLElement;
+  key: ColumnKey;
+  row: number | 'total' | 'escorts';
+  /** For claims: destroyed, probable, damaged; else the value in `a`. */
+  a: number;
+  b: number;
+  c: number;
+}
+
+function figureCells(table: HTMLTableElement | null): FigureCell[] {
+  return Array.from(table?.querySelectorAll<HTMLElement>('[data-cell]') ?? [], (el) => {
+    const row = el.dataset.row!;
+    return {
+      el,
+      key: el.dataset.cell as ColumnKey,
+      row: row === 'total' || row === 'escorts' ? row : Number(row),
+      a: NaN,
+      b: NaN,
+      c: NaN,
+    };
+  });
+}
+
 /**
  * Writes a figure and, when it changes while the clock plays, flashes it: the number is already
  * the new one, so the animation never lags the scene.
  */
-function setFigure(el: HTMLElement, value: number | string, playing: boolean) {
-  const text = String(value);
-  if (el.textContent === text) return;
-  el.textContent = text;
-  if (playing && typeof el.animate === 'function' && !prefersReducedMotion())
+function setFigure(cell: FigureCell, a: number, b: number, c: number, playing: boolean) {
+  if (cell.a === a && cell.b === b && cell.c === c) return;
+  const first = Number.isNaN(cell.a);
+  cell.a = a;
+  cell.b = b;
+  cell.c = c;
+  const { el } = cell;
+  el.textContent = cell.key === 'claims' ? `${a}–${b}–${c}` : String(a);
+  if (!first && playing && typeof el.animate === 'function' && !prefersReducedMotion())
     el.animate([{ backgroundColor: 'rgba(242, 193, 78, 0.45)' }, { backgroundColor: 'rgba(242, 193, 78, 0)' }], 700);
 }
-
-const cellText = (f: Figures, key: (typeof COLUMNS)[number]['key']) =>
-  key === 'claims' ? `${f.claimsDestroyed}–${f.claimsProbable}–${f.claimsDamaged}` : String(f[key]);
 
 export function FiguresPanel({ campaign, period }: { campaign: Campaign; period: Period }) {
   const { t } = useTranslation();
   const names = useRecordTexts(campaign.records);
   const table = useRef<HTMLTableElement>(null);
-  const cells = useRef<HTMLElement[]>([]);
+  const cells = useRef<FigureCell[]>([]);
   const rows = campaign.figures.rows.map((row, index) => ({ row, index })).filter(({ row }) => row.periodId === period.id);
 
   useLayoutEffect(() => {
-    cells.current = Array.from(table.current?.querySelectorAll<HTMLElement>('[data-cell]') ?? []);
+    cells.current = figureCells(table.current);
   }, [period.id, campaign]);
 
   const [open, setOpen] = useState<number | null>(null);
@@ -71,22 +102,26 @@ export function FiguresPanel({ campaign, period }: { campaign: Campaign; period:
     const totals = frame.figures.periods.get(period.id);
     let escortsDispatched = 0;
     let escortsLost = 0;
-    for (const r of escortRows) {
+    for (let i = 0; i < escortRows.length; i++) {
       // Right after a switch of campaign the last frame is still the old campaign's, with other rows.
-      const f = frame.figures.rows[r];
+      const f = frame.figures.rows[escortRows[i]!];
       if (!f) continue;
       escortsDispatched += f.dispatched;
       escortsLost += f.lost;
     }
-    for (const el of cells.current) {
-      const key = el.dataset.cell as (typeof COLUMNS)[number]['key'];
-      const r = el.dataset.row!;
-      if (r === 'escorts') {
-        setFigure(el, key === 'dispatched' ? escortsDispatched : escortsLost, frame.clock.playing);
+    const playing = frame.clock.playing;
+    const all = cells.current;
+    for (let i = 0; i < all.length; i++) {
+      const cell = all[i]!;
+      const { key, row } = cell;
+      if (row === 'escorts') {
+        setFigure(cell, key === 'dispatched' ? escortsDispatched : escortsLost, 0, 0, playing);
         continue;
       }
-      const f = r === 'total' ? totals : frame.figures.rows[Number(r)];
-      if (f) setFigure(el, key === 'claims' ? cellText(f, key) : f[key], frame.clock.playing);
+      const f = row === 'total' ? totals : frame.figures.rows[row];
+      if (!f) continue;
+      if (key === 'claims') setFigure(cell, f.claimsDestroyed, f.claimsProbable, f.claimsDamaged, playing);
+      else setFigure(cell, f[key], 0, 0, playing);
     }
   }, period.id);
 

@@ -25,10 +25,24 @@ export function PeriodCard({ campaign, period }: { campaign: Campaign; period: P
     // English is the scene's own note; other languages word the same figures.
     return language === 'en' || !scene || !month ? scene?.notes.get(period.id) : koreaNoteIn(t, language, scene, month);
   }, [scene, period.id, language, t]);
-  // The writer runs every frame: it formats with the language's kept formatters, never t().
+  // The writer runs every frame: it formats only when the shown minute or count changes, with the
+  // language's kept formatters, never t(), so a frame that moves time by seconds allocates nothing.
+  const shown = useRef({ minute: NaN, airborne: NaN, language, long });
   useLiveWriter((f) => {
-    setText(clockText.current, long ? formatStamp(f.timeMs, utcOffset, language) : formatClock(f.timeMs, utcOffset));
-    setText(airborne.current, formatNumber(f.airborne, language));
+    const s = shown.current;
+    const restyled = s.language !== language || s.long !== long;
+    const minute = Math.floor(f.timeMs / 60_000);
+    if (restyled || s.minute !== minute) {
+      const text = long ? formatStamp(f.timeMs, utcOffset, language) : formatClock(f.timeMs, utcOffset);
+      setText(clockText.current, text);
+      s.minute = minute;
+    }
+    if (restyled || s.airborne !== f.airborne) {
+      setText(airborne.current, formatNumber(f.airborne, language));
+      s.airborne = f.airborne;
+    }
+    s.language = language;
+    s.long = long;
   }, language);
   const summary = records.summary(period);
   const weather = records.weather(period);

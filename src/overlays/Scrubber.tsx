@@ -55,8 +55,15 @@ export function Scrubber({ clock, timeline, epochMs, utcOffset, clockLabel, lat,
   // Worded at render, read by the writer every frame.
   const playLabels = { pause: t('scrubber.pause'), play: t('scrubber.play') };
 
+  const shown = useRef({ minute: NaN, readout: null as HTMLOutputElement | null });
   useLiveWriter((f) => {
-    setText(readout.current, formatClock(f.timeMs, utcOffset));
+    // Formatted once a minute (or for a readout mounted afresh after typing), not every frame.
+    const minute = Math.floor(f.timeMs / 60_000);
+    if (minute !== shown.current.minute || readout.current !== shown.current.readout) {
+      setText(readout.current, formatClock(f.timeMs, utcOffset));
+      shown.current.minute = minute;
+      shown.current.readout = readout.current;
+    }
     const button = play.current;
     if (button) {
       const label = f.clock.playing ? playLabels.pause : playLabels.play;

@@ -67,6 +67,7 @@ export function Timeline({ clock, timeline, epochMs, utcOffset, lat, lon, lossTi
   const svg = useRef<SVGSVGElement>(null);
   const playhead = useRef<SVGGElement>(null);
   const played = useRef<SVGRectElement>(null);
+  const shownAt = useRef({ halfPixel: NaN, view: null as TimeWindow | null, minute: NaN, language: '' });
   const range = useRef<HTMLInputElement>(null);
   const [width, setWidth] = useState(800);
   const [view, setView] = useState<TimeWindow>(() => initialWindow(timeline, clock.time));
@@ -96,15 +97,28 @@ export function Timeline({ clock, timeline, epochMs, utcOffset, lat, lon, lossTi
       setView(next);
       return;
     }
+    // Written when they move by half a pixel or a minute: most frames of playback change
+    // neither, and then allocate nothing.
     const px = ((t - w.from) / (w.to - w.from)) * width;
-    playhead.current?.setAttribute('transform', `translate(${px.toFixed(1)},0)`);
-    played.current?.setAttribute('width', String(Math.max(0, px).toFixed(1)));
+    const drawn = shownAt.current;
+    const halfPixel = Math.round(px * 2);
+    if (drawn.halfPixel !== halfPixel || drawn.view !== w) {
+      playhead.current?.setAttribute('transform', `translate(${(halfPixel / 2).toFixed(1)},0)`);
+      played.current?.setAttribute('width', String(Math.max(0, halfPixel / 2)));
+      drawn.halfPixel = halfPixel;
+      drawn.view = w;
+    }
     const input = range.current;
     if (input) {
       // The slider takes no pointer (the drawing does), so it can always follow the clock.
       const v = Math.round(t / 60) * 60;
       if (input.valueAsNumber !== v) input.valueAsNumber = v;
-      input.setAttribute('aria-valuetext', formatStamp(f.timeMs, utcOffset, language));
+      const minute = Math.floor(f.timeMs / 60_000);
+      if (drawn.minute !== minute || drawn.language !== language) {
+        input.setAttribute('aria-valuetext', formatStamp(f.timeMs, utcOffset, language));
+        drawn.minute = minute;
+        drawn.language = language;
+      }
     }
   }, `${view.from}:${view.to}:${width}:${language}`);
 

@@ -19,6 +19,7 @@ import {
 } from 'three';
 import { SILHOUETTES } from '../motion/aircraftTypes.ts';
 import type { AircraftBatch, FlightPlan } from '../motion/compile.ts';
+import { usePrecompile } from './precompile.ts';
 import {
   DEFAULT_VERTICAL_EXAGGERATION,
   MAX_WAYPOINTS,
@@ -90,6 +91,9 @@ export function AircraftLayer({ plan, uniforms }: { plan: FlightPlan; uniforms: 
     },
     [meshes],
   );
+
+  // Batches share one material: compiling the first compiles them all.
+  usePrecompile(useMemo(() => meshes.slice(0, 1), [meshes]));
 
   // A restored WebGL context starts empty: the route table goes up again from its array.
   const restoreRoutes = useCallback(() => uploadRoutesAgain(uniforms), [uniforms]);

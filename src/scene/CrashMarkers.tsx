@@ -14,6 +14,7 @@ import {
   type BufferGeometry,
 } from 'three';
 import type { FlightPlan } from '../motion/compile.ts';
+import { usePrecompile } from './precompile.ts';
 import { NEVER } from '../motion/flight.ts';
 import { crashVertexShader, flightFragmentShader, trailFragmentShader, trailVertexShader } from '../motion/flightShader.ts';
 import { setFlightAttributes, type SceneUniforms } from './AircraftLayer.tsx';
@@ -69,6 +70,7 @@ export function CrashMarkers({ plan, uniforms }: { plan: FlightPlan; uniforms: S
     for (const m of [markers, trails]) m.frustumCulled = false;
     return [markers, trails];
   }, [plan, uniforms]);
+  usePrecompile(meshes);
   useEffect(
     () => () => {
       for (const m of meshes) {
