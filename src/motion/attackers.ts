@@ -19,8 +19,15 @@ const NIGHT_COLOUR: [number, number, number] = [0.6, 0.4, 0.75];
 const MAX_WAVES = 6;
 
 export function compileAttackers(file: CampaignFile, builder: FlowBuilder, combats: ForceCombat[]): void {
+  // Grouped once: a file of many periods and forces costs one pass, not periods × forces.
+  const byPeriod = new Map<number, ForceCombat[]>();
+  for (const c of combats) {
+    const list = byPeriod.get(c.periodIndex);
+    if (list) list.push(c);
+    else byPeriod.set(c.periodIndex, [c]);
+  }
   file.periods.forEach((period, periodIndex) => {
-    const fights = combats.filter((c) => c.periodIndex === periodIndex);
+    const fights = byPeriod.get(periodIndex) ?? [];
     const claimed = claimsByForce(period);
     const weights = fights.map((c) => claimed.get(c.force.id) ?? 0);
     const anyClaims = weights.some((w) => w > 0);
