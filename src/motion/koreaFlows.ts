@@ -36,6 +36,7 @@ import {
   type RailCuts,
   type RailTraffic,
 } from './koreaRail.ts';
+import { formatIsoDay } from '../timeline/format.ts';
 import { koreaPeriodNote } from './koreaNotes.ts';
 import { FLIGHT_SIZE, TRAIN_WAGONS, setKoreaScene, type KoreaMonth, type KoreaNote } from './koreaScene.ts';
 import { hashString, mulberry32 } from './random.ts';
@@ -433,8 +434,8 @@ export function compileKoreaFlows(file: CampaignFile, builder: FlowBuilder): voi
           lost: inPeriod.filter((s) => s.lossTime < NEVER).length,
           totalSorties: all.length,
           totalLost: lost,
-          from: dayLabel(startDate),
-          to: dayLabel(endDate),
+          from: formatIsoDay(startDate),
+          to: formatIsoDay(endDate),
         });
       });
     }
@@ -930,26 +931,6 @@ function addMonths(date: string, months: number, offset: string, epochMs: number
   const total = y * 12 + (m - 1) + months;
   const iso = `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   return (Date.parse(`${iso}T00:00:00${offset}`) - epochMs) / 1000;
-}
-
-/** "20 September 1951" */
-function dayLabel(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const month = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ][m - 1];
-  return `${d} ${month} ${y}`;
 }
 
 function shuffle(n: number, random: () => number): Int32Array {

@@ -10,9 +10,10 @@ import { useTranslation } from '../i18n/hooks.ts';
 import { recordTextsOf, type RecordTexts } from '../i18n/records.ts';
 import type { FlightPlan } from '../motion/compile.ts';
 import type { CampaignFile } from '../records/schema.ts';
-import { upperBound, type CampaignTimeline, type EventPhrase, type ForceName, type TimelineEvent } from '../timeline/events.ts';
+import type { CampaignTimeline, EventPhrase, ForceName, TimelineEvent } from '../timeline/events.ts';
 import { formatClock } from '../timeline/format.ts';
 import { periodLostAt } from '../timeline/periodFigures.ts';
+import { countAtOrBefore } from '../timeline/sorted.ts';
 import { useLiveWriter } from './live.ts';
 
 const SHOWN = 4;
@@ -43,7 +44,7 @@ export function MissionLog({ timeline, plan, utcOffset, records }: Props) {
   }, [timeline, plan, utcOffset, t, recordsT, records]);
 
   useLiveWriter((f) => {
-    const index = upperBound(timeline.eventTimes, f.clock.time);
+    const index = countAtOrBefore(timeline.eventTimes, f.clock.time);
     const s = state.current;
     // A new language (new lines) rewrites the entries shown, without announcing them again.
     if (index !== s.index || s.lines !== lines) {

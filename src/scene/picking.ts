@@ -8,6 +8,7 @@
 import type { FlightPlan } from '../motion/compile.ts';
 import { FALL_SECONDS, MAX_WAYPOINTS, NEVER, aircraftPose, trackAt, type AircraftPose } from '../motion/flight.ts';
 import type { CameraView } from '../app/urlState.ts';
+import { countAtOrBefore } from '../timeline/sorted.ts';
 
 /** Height of a crash marker's centre and its radius, in aircraft-size units (as diagnostics' twin.marker). */
 export const MARKER_CENTRE = 0.015;
@@ -178,7 +179,7 @@ export function hoverCandidates(model: PickModel, t: number, out: Int32Array): n
     const flow = model.byStart[k];
     if (flow) {
       let taken = 0;
-      for (let j = upperBound(flow.starts, t) - 1; j >= 0 && taken < FLOW_SAMPLES && count < out.length; j--) {
+      for (let j = countAtOrBefore(flow.starts, t) - 1; j >= 0 && taken < FLOW_SAMPLES && count < out.length; j--) {
         if (flow.starts[j]! < t - flow.longest) break;
         const i = flow.order[j]!;
         if (plan.endTimes[i]! >= t) {
@@ -217,7 +218,7 @@ export function markerPosition(model: PickModel, i: number, scale: number, verti
 /** The crash marker nearest the pointer among those on the ground at the query's time. */
 export function pickMarker(model: PickModel, q: PickQuery): Hit | null {
   let best: Hit | null = null;
-  const end = upperBound(model.lostDown, Math.fround(q.time));
+  const end = countAtOrBefore(model.lostDown, Math.fround(q.time));
   for (let k = 0; k < end; k++) {
     const i = model.lost[k]!;
     if (model.forceOf[i]! < 0) continue;
@@ -270,9 +271,9 @@ export function followInstance(model: PickModel, force: number, t: number, click
   if (f.origin === 'flow') {
     if (clicked !== null && model.forceOf[clicked] === force) return clicked;
     const flow = model.byStart[force]!;
-    for (let j = upperBound(flow.starts, t) - 1; j >= 0 && flow.starts[j]! >= t - flow.longest; j--)
+    for (let j = countAtOrBefore(flow.starts, t) - 1; j >= 0 && flow.starts[j]! >= t - flow.longest; j--)
       if (plan.endTimes[flow.order[j]!]! >= t) return flow.order[j]!;
-    return flow.order[Math.max(0, upperBound(flow.starts, t) - 1)] ?? f.firstInstance;
+    return flow.order[Math.max(0, countAtOrBefore(flow.starts, t) - 1)] ?? f.firstInstance;
   }
   for (let i = f.firstInstance; i < f.firstInstance + f.aircraft; i++)
     if (ev[i * 4]! >= NEVER && plan.instances.route[i] === f.routeIndex) return i;
@@ -334,18 +335,6 @@ export function fitView(b: Bounds, aspect: number, fovDeg = 40): CameraView {
     camera: [cx, (distance * 0.85) / len, cz + (distance * 0.5) / len],
     target: [cx, 0, cz],
   };
-}
-
-/** Index of the first element greater than `t`. */
-function upperBound(sorted: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const models = new WeakMap<FlightPlan, PickModel>();

@@ -6,6 +6,7 @@
 import type { FlightPlan, ForcePlan } from '../motion/compile.ts';
 import type { CampaignFile, Force, Mission } from '../records/schema.ts';
 import { shortPeriodLabel } from './format.ts';
+import { countAtOrBefore } from './sorted.ts';
 
 export type EventKind = 'takeoff' | 'rendezvous' | 'target' | 'loss' | 'landed';
 
@@ -204,7 +205,7 @@ function missionChapters(mission: Mission, plans: readonly (readonly [Force, For
 
 /** The first event after `t` (strictly), or null. */
 export function nextEvent(timeline: CampaignTimeline, t: number, kinds?: ReadonlySet<EventKind>): TimelineEvent | null {
-  for (let i = upperBound(timeline.eventTimes, t + 0.5); i < timeline.events.length; i++) {
+  for (let i = countAtOrBefore(timeline.eventTimes, t + 0.5); i < timeline.events.length; i++) {
     const e = timeline.events[i]!;
     if (!kinds || kinds.has(e.kind)) return e;
   }
@@ -213,21 +214,9 @@ export function nextEvent(timeline: CampaignTimeline, t: number, kinds?: Readonl
 
 /** The last event before `t` (strictly, by more than a second), or null. */
 export function previousEvent(timeline: CampaignTimeline, t: number, kinds?: ReadonlySet<EventKind>): TimelineEvent | null {
-  for (let i = upperBound(timeline.eventTimes, t - 1) - 1; i >= 0; i--) {
+  for (let i = countAtOrBefore(timeline.eventTimes, t - 1) - 1; i >= 0; i--) {
     const e = timeline.events[i]!;
     if (!kinds || kinds.has(e.kind)) return e;
   }
   return null;
-}
-
-/** Index of the first element greater than `t`. */
-export function upperBound(sorted: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

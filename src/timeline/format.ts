@@ -86,6 +86,12 @@ export function formatDate(timeMs: number, utcOffset: string, language: Language
   return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
+/** "20 September 1951" from "1951-09-20", in English (the scene's own notes are English). */
+export function formatIsoDay(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
 /** "20 Feb 13:42" */
 export function formatStamp(timeMs: number, utcOffset: string, language: Language = 'en'): string {
   const d = shifted(timeMs, utcOffset);

@@ -8,6 +8,7 @@ import type { FlightPlan } from '../motion/compile.ts';
 import { FALL_SECONDS, NEVER, trackAt } from '../motion/flight.ts';
 import { countValue } from '../records/counts.ts';
 import type { CampaignFile, Claims, Force, Losses, Casualties } from '../records/schema.ts';
+import { countAtOrBefore } from './sorted.ts';
 
 export const FIGURE_KEYS = [
   'dispatched',
@@ -159,18 +160,6 @@ export function periodLostAt(plan: FlightPlan, periodId: string | null, time: nu
   let lost = 0;
   for (const f of plan.forces) if (f.periodId === periodId) lost += countAtOrBefore(f.lossTimes, time);
   return lost;
-}
-
-/** Number of entries ≤ t in an ascending array. */
-export function countAtOrBefore(sorted: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function clear(f: Figures) {
