@@ -5,7 +5,7 @@ import { koreaNoteIn } from '../i18n/flowNotes.ts';
 import { useLanguage, useRecordTexts, useTranslation } from '../i18n/hooks.ts';
 import { koreaSceneOf } from '../motion/koreaScene.ts';
 import type { Period } from '../records/schema.ts';
-import { formatClock, formatNumber, formatStamp, isLongPeriod } from '../timeline/format.ts';
+import { formatClock, formatNumber, formatStamp, isLongPeriod, offsetMinutes } from '../timeline/format.ts';
 import { setText, useLiveWriter } from './live.ts';
 
 export function PeriodCard({ campaign, period }: { campaign: Campaign; period: Period }) {
@@ -27,15 +27,22 @@ export function PeriodCard({ campaign, period }: { campaign: Campaign; period: P
   }, [scene, period.id, language, t]);
   // The writer runs every frame: it formats only when the shown minute or count changes, with the
   // language's kept formatters, never t(), so a frame that moves time by seconds allocates nothing.
-  const shown = useRef({ minute: NaN, airborne: NaN, language, long });
+  // A day's period starts the evening before (the night raids): then the clock carries its date,
+  // so 23:16 on the 19th never reads as 23:16 under "Sunday 20 February".
+  const offsetMs = offsetMinutes(utcOffset) * 60_000;
+  const periodDay = localDay((Date.parse(period.start) + Date.parse(period.end)) / 2, offsetMs);
+  const shown = useRef({ minute: NaN, airborne: NaN, language, long, periodDay });
   useLiveWriter((f) => {
     const s = shown.current;
-    const restyled = s.language !== language || s.long !== long;
+    const restyled = s.language !== language || s.long !== long || s.periodDay !== periodDay;
     const minute = Math.floor(f.timeMs / 60_000);
     if (restyled || s.minute !== minute) {
-      const text = long ? formatStamp(f.timeMs, utcOffset, language) : formatClock(f.timeMs, utcOffset);
+      const dated = long || localDay(f.timeMs, offsetMs) !== periodDay;
+      const text = dated ? formatStamp(f.timeMs, utcOffset, language) : formatClock(f.timeMs, utcOffset);
       setText(clockText.current, text);
+      clockText.current?.classList.toggle('period-card__time--date', dated);
       s.minute = minute;
+      s.periodDay = periodDay;
     }
     if (restyled || s.airborne !== f.airborne) {
       setText(airborne.current, formatNumber(f.airborne, language));
@@ -43,7 +50,7 @@ export function PeriodCard({ campaign, period }: { campaign: Campaign; period: P
     }
     s.language = language;
     s.long = long;
-  }, language);
+  }, `${language}:${period.id}`);
   const summary = records.summary(period);
   const weather = records.weather(period);
   return (
@@ -98,4 +105,9 @@ export function PeriodCard({ campaign, period }: { campaign: Campaign; period: P
       )}
     </section>
   );
+}
+
+/** Days since the epoch on the campaign's own clock. */
+function localDay(timeMs: number, offsetMs: number): number {
+  return Math.floor((timeMs + offsetMs) / 86_400_000);
 }

@@ -11,6 +11,7 @@ import { countValue } from '../../src/records/counts.ts';
 import ChartsPanel from '../../src/overlays/ChartsPanel.tsx';
 import { FiguresPanel } from '../../src/overlays/FiguresPanel.tsx';
 import { MissionLog } from '../../src/overlays/MissionLog.tsx';
+import { PeriodCard } from '../../src/overlays/PeriodCard.tsx';
 import { publish } from '../../src/overlays/live.ts';
 import { createClock } from '../../src/timeline/clock.ts';
 import { buildTimeline } from '../../src/timeline/events.ts';
@@ -120,6 +121,20 @@ describe('the figures panel', () => {
     act(() => publish(frameAt(bigWeek, seconds(bigWeek, quiet.end) - 1, quiet.id)));
     expect(dayTotal('claims')).toBe('0–0–0');
     expect(screen.queryByText('German losses, as recorded')).toBeNull();
+  });
+});
+
+describe('the period card', () => {
+  it('gives the clock its date when the day’s period has begun the evening before', () => {
+    const period = bigWeek.records.periods.find((p) => p.id === '1944-02-20')!;
+    render(<PeriodCard campaign={bigWeek} period={period} />);
+    const clock = () => document.querySelector('[data-figure="clock"]')!.textContent;
+    // The night raid of 19/20 February belongs to the 20th's period.
+    act(() => publish(frameAt(bigWeek, seconds(bigWeek, '1944-02-19T23:16:00+01:00'), period.id)));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Sunday 20 February 1944');
+    expect(clock()).toBe('19 Feb 23:16');
+    act(() => publish(frameAt(bigWeek, seconds(bigWeek, '1944-02-20T13:10:00+01:00'), period.id)));
+    expect(clock()).toBe('13:10');
   });
 });
 
