@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@fontsource/inter/latin-400.css';
 import '@fontsource/inter/latin-600.css';
 import './styles.css';
-import './i18n/i18n.ts';
+import { i18n } from './i18n/i18n.ts';
 import { App } from './app/App.tsx';
 import { installDiagnostics } from './app/diagnostics.ts';
 import { reportAppError, setErrorRecovery } from './app/errors.ts';
@@ -67,10 +67,11 @@ class AppErrorBoundary extends Component<{ children: ReactNode }, { error: strin
         <div className="app">
           <main className="empty" role="alert">
             <h1>Sortie</h1>
-            <p>Something went wrong ({this.state.error}).</p>
+            {/* Outside React's hooks (and above the app it resets): the i18next instance speaks the interface language. */}
+            <p>{i18n.t('app.failed', { error: this.state.error })}</p>
             <p>
               <button className="topbar__button" onClick={this.recover}>
-                Reload
+                {i18n.t('app.reload')}
               </button>
             </p>
           </main>

@@ -1,7 +1,8 @@
 /**
  * Where each translatable record text lives in the `records` namespace: under the campaign id,
  * then the record's id (`big-week-1944.periods.1944-02-20.summary`). Texts without an id of
- * their own (whose account a figure is, its unit) are keyed by a slug of their English.
+ * their own (whose account a figure is, its unit, how the source names a target it does not
+ * place) are keyed by a slug of their English.
  *
  * Quotes from sources (`source.quote`) have no key: they stay in the language of the source.
  */
@@ -28,6 +29,7 @@ export const recordKey = {
   metric: (key: string) => `metrics.${part(key)}.label`,
   account: (account: string) => `accounts.${slug(account)}`,
   unit: (unit: string) => `units.${slug(unit)}`,
+  targetLabel: (label: string) => `targetLabels.${slug(label)}`,
   mission: (id: string) => `missions.${part(id)}.label`,
   force: (id: string) => `forces.${part(id)}.label`,
   jointFigure: (id: string) => `jointFigures.${part(id)}.label`,
@@ -38,7 +40,8 @@ export const recordKey = {
  * Every translatable text of a campaign file, by key (without the campaign id), in English as
  * the file has it. This is what `locales/en/records.json` holds for each campaign; a unit test
  * keeps that file equal to the data, so a changed record shows up as a translation to redo.
- * Waypoints are never labelled, so their names are not listed.
+ * Waypoints are never labelled on the map, but a force's route lists them by name (the details
+ * panel): those on a route are listed, the others (a front line's points) are not.
  */
 export function recordTexts(file: CampaignFile): Map<string, string> {
   const texts = new Map<string, string>();
@@ -60,10 +63,18 @@ export function recordTexts(file: CampaignFile): Map<string, string> {
     }
     for (const mission of p.missions) {
       add(recordKey.mission(mission.id), mission.label);
-      for (const f of mission.forces) add(recordKey.force(f.id), f.label);
+      for (const f of mission.forces) {
+        add(recordKey.force(f.id), f.label);
+        // What a force dropped ("bundles of leaflets") is a unit like a figure's.
+        if (f.payload && slug(f.payload.unit)) add(recordKey.unit(f.payload.unit), f.payload.unit);
+        for (const target of f.targets)
+          if (target.label && slug(target.label)) add(recordKey.targetLabel(target.label), target.label);
+      }
       for (const j of mission.jointFigures) add(recordKey.jointFigure(j.id), j.label);
     }
   }
-  for (const place of file.places) if (place.kind !== 'waypoint') add(recordKey.place(place.id), place.name);
+  const routed = new Set(file.periods.flatMap((p) => p.missions.flatMap((m) => m.forces.flatMap((f) => f.route))));
+  for (const place of file.places)
+    if (place.kind !== 'waypoint' || routed.has(place.id)) add(recordKey.place(place.id), place.name);
   return texts;
 }

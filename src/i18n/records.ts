@@ -16,6 +16,8 @@ export interface RecordTexts {
   metricLabel: (p: Period | undefined, m: Metric) => string;
   account: (account: string) => string;
   unit: (unit: string) => string;
+  /** How the source names a target it gives no place for ("targets of opportunity"). */
+  targetLabel: (label: string) => string;
   mission: (m: Pick<Mission, 'id' | 'label'>) => string;
   force: (f: Pick<Force, 'id' | 'label'>) => string | undefined;
   jointFigure: (j: Pick<JointFigures, 'id' | 'label'>) => string;
@@ -38,6 +40,7 @@ export function recordTextsOf(t: TFunction, file: CampaignFile): RecordTexts {
       text(p ? [recordKey.metricInPeriod(p.id, m.key), recordKey.metric(m.key)] : recordKey.metric(m.key), m.label),
     account: (account) => text(recordKey.account(account), account),
     unit: (unit) => text(recordKey.unit(unit), unit),
+    targetLabel: (label) => text(recordKey.targetLabel(label), label),
     mission: (m) => text(recordKey.mission(m.id), m.label),
     force: (f) => optional(recordKey.force(f.id), f.label),
     jointFigure: (j) => text(recordKey.jointFigure(j.id), j.label),

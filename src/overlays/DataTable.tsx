@@ -51,7 +51,7 @@ function wordingFrom(t: Translate, language: Language): Wording {
     including: (sum, qualified) => t('wording.including', { sum, qualified: qualified.join(', '), ...RAW }),
     claimPart: (part, value) => t(`wording.claimPart.${part}`, { value, ...RAW }),
     figure: (key, value) => t(`wording.figure.${key}`, { value, ...RAW }),
-    statedTotal: (group, key, value) => t(`wording.statedTotal.${group}.${key}`, { value, ...RAW }),
+    statedTotal: (group, key, value, count) => t(`wording.statedTotal.${group}.${key}`, { value, count, ...RAW }),
     unstatedStrength: (count) => t('wording.unstatedStrength', { count }),
     citing: (publication, cited) => t('wording.citing', { publication, cited, ...RAW }),
     page: (page) => t('wording.page', { page, ...RAW }),

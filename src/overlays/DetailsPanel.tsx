@@ -15,6 +15,7 @@ import { useLanguage, useRecordTexts, useTranslation } from '../i18n/hooks.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { RecordTexts } from '../i18n/records.ts';
 import type { ForcePlan } from '../motion/compile.ts';
+import { countValue } from '../records/counts.ts';
 import { koreaSceneOf } from '../motion/koreaScene.ts';
 import type { Claims, Count, Force, Metric, Place, Source } from '../records/schema.ts';
 import { cameraRig, moveCamera } from '../scene/cameraRig.ts';
@@ -179,7 +180,7 @@ function StatedFigures({
   if (figures.payload)
     rows.push(
       <Figure key="payload" label={t('figure.payload')}>
-        {countText(t, figures.payload.amount, language)} {figures.payload.unit}
+        {countText(t, figures.payload.amount, language)} {ctx.rt.unit(figures.payload.unit)}
       </Figure>,
     );
   if (rows.length === 0) return null;
@@ -241,12 +242,12 @@ function ForceDetails({ record, plan, ctx, titleId }: { record: ForceRecord; pla
                       {rt.place(place)}
                     </button>
                   ) : (
-                    target.label
+                    target.label !== undefined && rt.targetLabel(target.label)
                   )}{' '}
                   <span className="explore-details__dim">
                     ({t(`targetKind.${target.kind}`)}
                     {target.aircraft !== undefined
-                      ? `, ${t('details.targetAircraft', { value: countText(t, target.aircraft, language) })}`
+                      ? `, ${t('details.targetAircraft', { value: countText(t, target.aircraft, language), count: countValue(target.aircraft) })}`
                       : ''}
                     )
                   </span>
@@ -298,7 +299,8 @@ function ForceDetails({ record, plan, ctx, titleId }: { record: ForceRecord; pla
         {schematicPlaces.map((p) => (
           <li key={p.id}>
             {t('details.schematicPlace', { place: rt.place(p) })}
-            {p.note ? `: ${p.note}` : ''}
+            {p.note ? ': ' : ''}
+            {p.note && <span lang="en">{p.note}</span>}
           </li>
         ))}
         {plan.jointLosses > 0 && <li>{t('details.schematicJoint')}</li>}
@@ -404,7 +406,7 @@ function PlaceDetails({ place, ctx, titleId }: { place: Place; ctx: Ctx; titleId
   const roleOf = (f: Force) => {
     const target = f.targets.find((x) => x.place === place.id);
     if (target)
-      return `${t(`targetKind.${target.kind}`)}${target.aircraft !== undefined ? `, ${t('details.targetAircraft', { value: countText(t, target.aircraft, language) })}` : ''}`;
+      return `${t(`targetKind.${target.kind}`)}${target.aircraft !== undefined ? `, ${t('details.targetAircraft', { value: countText(t, target.aircraft, language), count: countValue(target.aircraft) })}` : ''}`;
     if (f.route[0] === place.id) return t('details.placeBase');
     if (f.turnBack === place.id) return t('details.placeTurnBack');
     return t('details.placeOnRoute');
@@ -418,10 +420,15 @@ function PlaceDetails({ place, ctx, titleId }: { place: Place; ctx: Ctx; titleId
       {place.schematic && (
         <p className="explore-details__note">
           <span className="schematic-tag">{t('schematicShort')}</span>
-          {place.note ? ` ${place.note}` : ''}
+          {place.note ? ' ' : ''}
+          {place.note && <span lang="en">{place.note}</span>}
         </p>
       )}
-      {!place.schematic && place.note && <p className="explore-details__note">{place.note}</p>}
+      {!place.schematic && place.note && (
+        <p className="explore-details__note" lang="en">
+          {place.note}
+        </p>
+      )}
       <h3 className="stated__title">{t('details.placeForces', { period: period ? rt.periodLabel(period) : periodId })}</h3>
       {forces.length === 0 ? (
         <p className="explore-details__note">{t('details.placeNone')}</p>

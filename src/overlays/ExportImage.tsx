@@ -21,7 +21,8 @@ import './explore.css';
 
 /** Height of the caption band, CSS px (times the canvas's pixel ratio in the image). */
 export const CAPTION_BAND_PX = 64;
-const FONT = `Inter, 'Noto Sans SC', 'Noto Sans KR', system-ui, sans-serif`;
+/** Inter for Latin, the app's Chinese and Korean subsets (src/i18n/fonts.css) for the rest of the caption. */
+const FONT = `Inter, 'Sortie Noto Sans SC', 'Sortie Noto Sans KR', system-ui, sans-serif`;
 
 interface Props {
   campaign: Campaign;

@@ -308,7 +308,9 @@ function StatedFigures({ campaign, period }: { campaign: Campaign; period: Perio
                 const parts = (['aircraft', 'bombers', 'fighters'] as const).flatMap((g) =>
                   (['dispatched', 'lost'] as const).flatMap((k) => {
                     const c = given[g]?.[k];
-                    return c === undefined ? [] : [t(`figures.totals.${g}.${k}`, { value: describeCountIn(c, t, language) })];
+                    return c === undefined
+                      ? []
+                      : [t(`figures.totals.${g}.${k}`, { value: describeCountIn(c, t, language), count: countValue(c) })];
                   }),
                 );
                 return (
@@ -327,15 +329,60 @@ function StatedFigures({ campaign, period }: { campaign: Campaign; period: Perio
               <h3 className="stated__title">{t('figures.disagree')}</h3>
               <ul className="stated__list stated__discrepancies">
                 {campaign.discrepancies.map((d) => (
-                  <li key={d}>{d.replace(/^[^:]+: /, '')}</li>
+                  <Discrepancy key={d} message={d} campaign={campaign} />
                 ))}
               </ul>
+              <p className="figures__note">{t('figures.disagreeNote')}</p>
             </>
           )}
         </details>
       )}
     </div>
   );
+}
+
+/**
+ * A stated total that the forces recorded do not add up to, as records/crossCheck.ts words it
+ * (after the file name): `periods[0].missions[0].statedTotals.aircraft.dispatched: stated 921
+ * aircraft dispatched; the forces recorded add up to 854 (discrepancy in the sources)`.
+ */
+const STATED_TOTAL =
+  /^periods\[(\d+)\]\.missions\[(\d+)\]\.statedTotals\.(aircraft|bombers|fighters)\.(dispatched|lost): stated .+; the forces recorded add up to (\d+) \(discrepancy in the sources\)$/;
+
+/**
+ * One disagreement in the sources. English shows it as the validator words it (the same text as
+ * `npm run validate`); another language words what it knows (a stated total against its
+ * forces), and keeps any other message in English, marked as such.
+ */
+function Discrepancy({ message, campaign }: { message: string; campaign: Campaign }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const names = useRecordTexts(campaign.records);
+  const english = message.replace(/^[^:]+: /, '');
+  const worded = language === 'en' ? null : discrepancyText(english, campaign, t, names, language);
+  return worded ? <li>{worded}</li> : <li lang={language === 'en' ? undefined : 'en'}>{english}</li>;
+}
+
+/** A validator's discrepancy in the interface language, or null where it has no wording for it. */
+export function discrepancyText(
+  message: string,
+  campaign: Campaign,
+  t: TFunction,
+  names: RecordTexts,
+  language: Language,
+): string | null {
+  const m = STATED_TOTAL.exec(message);
+  if (!m) return null;
+  const mission = campaign.records.periods[Number(m[1])]?.missions[Number(m[2])];
+  const group = m[3] as 'aircraft' | 'bombers' | 'fighters';
+  const key = m[4] as 'dispatched' | 'lost';
+  const stated = mission?.statedTotals?.[group]?.[key];
+  if (!mission || stated === undefined) return null;
+  return t('figures.discrepancy.statedTotal', {
+    mission: names.mission(mission),
+    stated: t(`figures.totals.${group}.${key}`, { value: describeCountIn(stated, t, language), count: countValue(stated) }),
+    sum: formatNumber(Number(m[5]), language),
+  });
 }
 
 /** Figures stated for a period with no missions to fly, grouped by whose account they are. */
@@ -418,9 +465,36 @@ export function SourceNote({
           : ''}
         {source.page ? t('figures.page', { page: source.page }) : ''}
       </p>
-      {source.note && <p className="source-note__ref">{source.note}</p>}
-      {note && <p className="source-note__curator">{t('figures.curatorNote', { note })}</p>}
+      {/* Notes on a source and the curator's notes are the records' English (they have no translations yet). */}
+      {source.note && (
+        <p className="source-note__ref" lang="en">
+          {source.note}
+        </p>
+      )}
+      {note && (
+        <p className="source-note__curator">
+          <Framed text={t('figures.curatorNote', { note: SLOT })}>
+            <span lang="en">{note}</span>
+          </Framed>
+        </p>
+      )}
     </details>
+  );
+}
+
+/** Where a translated frame ("Note: {{note}}") puts a text of another language. */
+const SLOT = '\u0000';
+
+/** `text` with its SLOT replaced by `children`: a record's English inside a sentence of the interface language. */
+function Framed({ text, children }: { text: string; children: React.ReactNode }) {
+  const at = text.indexOf(SLOT);
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      {children}
+      {text.slice(at + SLOT.length)}
+    </>
   );
 }
 

@@ -126,7 +126,7 @@ export function missionTargets(rt: RecordTexts, index: CampaignIndex, mission: M
   for (const f of mission.forces)
     for (const target of f.targets) {
       const place = target.place ? index.places.get(target.place) : undefined;
-      const name = place ? rt.place(place) : target.label;
+      const name = place ? rt.place(place) : target.label === undefined ? undefined : rt.targetLabel(target.label);
       if (name && !names.includes(name)) names.push(name);
     }
   return names;

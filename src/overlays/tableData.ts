@@ -147,7 +147,8 @@ export interface Wording {
   claimPart: (part: 'destroyed' | 'probable' | 'damaged', count: string) => string;
   /** One figure of a joint-figures or stated-totals entry: "4 damaged", "claims 61–7–37". */
   figure: (key: 'lost' | 'damagedBeyondRepair' | 'damaged' | 'claims' | 'kia' | 'wia' | 'mia', value: string) => string;
-  statedTotal: (group: 'aircraft' | 'bombers' | 'fighters', key: 'dispatched' | 'lost', value: string) => string;
+  /** `count`: the figure's number, for languages whose noun follows it ("1 Flugzeug", "2 Flugzeuge"). */
+  statedTotal: (group: 'aircraft' | 'bombers' | 'fighters', key: 'dispatched' | 'lost', value: string, count: number) => string;
   /** "2 forces of unstated strength are not counted" */
   unstatedStrength: (forces: number) => string;
   /** The publication a quote is from, and the work it cites. */
@@ -220,6 +221,7 @@ export interface RecordNames {
   metricLabel: (p: Period | undefined, m: Metric) => string;
   account: (account: string) => string;
   unit: (unit: string) => string;
+  targetLabel: (label: string) => string;
   mission: (m: Pick<Mission, 'id' | 'label'>) => string;
   force: (f: Pick<Force, 'id' | 'label'>) => string | undefined;
   jointFigure: (j: Pick<JointFigures, 'id' | 'label'>) => string;
@@ -231,6 +233,7 @@ export const RECORD_NAMES: RecordNames = {
   metricLabel: (_, m) => m.label,
   account: (a) => a,
   unit: (u) => u,
+  targetLabel: (l) => l,
   mission: (m) => m.label,
   force: (f) => f.label,
   jointFigure: (j) => j.label,
@@ -474,7 +477,8 @@ function targetsText(targets: Target[], records: CampaignFile, n: NumberFormat, 
   return targets
     .map((t) => {
       const place = t.place === undefined ? undefined : records.places.find((p) => p.id === t.place);
-      const name = (place && names.place(place)) ?? t.label ?? t.place ?? '';
+      const name =
+        (place && names.place(place)) ?? (t.label === undefined ? undefined : names.targetLabel(t.label)) ?? t.place ?? '';
       const kind = w.term('targetKind', t.kind);
       return `${name} (${t.aircraft === undefined ? kind : `${kind}, ${countWords(t.aircraft, n, w)}`})`;
     })
@@ -570,7 +574,7 @@ function statedTotalsText(m: Mission, n: NumberFormat, w: Wording): string {
     .flatMap((g) =>
       (['dispatched', 'lost'] as const).flatMap((k) => {
         const c = t[g]?.[k];
-        return c === undefined ? [] : [w.statedTotal(g, k, countWords(c, n, w))];
+        return c === undefined ? [] : [w.statedTotal(g, k, countWords(c, n, w), countValue(c))];
       }),
     )
     .join(', ');
@@ -665,7 +669,7 @@ export function buildTables(records: CampaignFile, w: Wording = ENGLISH, names: 
             outcome: textCell(w.term('outcome', force.outcome)),
             payload: force.payload
               ? wordedCell(
-                  (n) => `${countWords(force.payload!.amount, n, w)} ${force.payload!.unit}`,
+                  (n) => `${countWords(force.payload!.amount, n, w)} ${names.unit(force.payload!.unit)}`,
                   countValue(force.payload.amount),
                   f,
                 )

@@ -20,17 +20,23 @@ import {
   Vector4,
 } from 'three';
 import { THEATRES, project } from '../geo/projection.ts';
+import { useTranslation } from '../i18n/hooks.ts';
 import { AA_ZONE_HALF_WIDTH_KM, VALLEY_OF_DEATH_ID } from '../motion/koreaScene.ts';
 import type { CampaignFile } from '../records/schema.ts';
 import { featureStyles } from './palette.ts';
 
 /** The "Valley of Death": the guns U.S. carrier pilots feared most, so drawn in warning red. */
 const VALLEY_STYLE = { colour: '#ff4b33', width: 5, opacity: 0.95 };
+/** The scene's labels: Inter for Latin, the Chinese and Korean subsets (src/i18n/fonts.css) for the rest. */
+const LABEL_FONTS = `Inter, 'Sortie Noto Sans SC', 'Sortie Noto Sans KR', system-ui, sans-serif`;
+const labelFont = (px = 1) => `600 ${13 * px}px ${LABEL_FONTS}`;
 /** Segments of air-defence zone lines the band shader takes. */
 const MAX_ZONE_SEGMENTS = 32;
 
 export function FeatureLines({ records }: { records: CampaignFile }) {
-  const { lines, zones, valleyLabel } = useMemo(() => {
+  const { t } = useTranslation();
+  const valleyText = t('map.valleyOfDeath');
+  const { lines, zones, valleyAt } = useMemo(() => {
     const frame = THEATRES[records.campaign.theatre];
     const places = new Map(records.places.map((p) => [p.id, p]));
     const pathOf = (path: string[], closed?: boolean) => {
@@ -54,17 +60,32 @@ export function FeatureLines({ records }: { records: CampaignFile }) {
       }));
     const valley = lines.find((l) => l.feature.id === VALLEY_OF_DEATH_ID);
     const mid = valley?.points[Math.floor(valley.points.length / 2)];
-    return { lines, zones, valleyLabel: mid ? textLabel('“Valley of Death”', mid[0], mid[2]) : null };
+    return { lines, zones, valleyAt: mid ? ([mid[0], mid[2]] as const) : null };
   }, [records]);
+  // The label in the interface language: "Valley of Death", „Tal des Todes“, 죽음의 계곡.
+  const valleyLabel = useMemo(() => (valleyAt ? textLabel(valleyText, valleyAt[0], valleyAt[1]) : null), [valleyAt, valleyText]);
   useEffect(
     () => () => {
       zones?.geometry.dispose();
       (zones?.material as ShaderMaterial | undefined)?.dispose();
-      valleyLabel?.material.map?.dispose();
-      valleyLabel?.material.dispose();
     },
-    [zones, valleyLabel],
+    [zones],
   );
+  useEffect(() => {
+    if (!valleyLabel) return;
+    let live = true;
+    // Painted at once in the fonts there are; again once those its letters need have loaded
+    // (the Chinese and Korean subsets load only when a text needs them).
+    document.fonts?.load(labelFont(), valleyText).then(
+      () => live && paintLabel(valleyLabel, valleyText),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+      valleyLabel.material.map?.dispose();
+      valleyLabel.material.dispose();
+    };
+  }, [valleyLabel, valleyText]);
 
   return (
     <group name="features">
@@ -195,10 +216,23 @@ void main() {
  * a sprite, so it costs no DOM work per frame.
  */
 function textLabel(text: string, x: number, z: number): Sprite {
+  const sprite = new Sprite(
+    new SpriteMaterial({ depthTest: false, depthWrite: false, sizeAttenuation: false, toneMapped: false }),
+  );
+  paintLabel(sprite, text);
+  sprite.center.set(0.5, 1.4);
+  sprite.position.set(x, 0.8, z);
+  sprite.renderOrder = 4;
+  sprite.name = 'valley-of-death-label';
+  return sprite;
+}
+
+/** Draws `text` on a new canvas texture of `sprite` (its size follows the text), disposing the old one. */
+function paintLabel(sprite: Sprite, text: string): void {
   const px = 2;
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d');
-  const font = `600 ${13 * px}px Inter, system-ui, sans-serif`;
+  const font = labelFont(px);
   let width = 180 * px;
   if (ctx) {
     ctx.font = font;
@@ -217,15 +251,10 @@ function textLabel(text: string, x: number, z: number): Sprite {
   }
   const texture = new CanvasTexture(canvas);
   texture.colorSpace = SRGBColorSpace;
-  const sprite = new Sprite(
-    new SpriteMaterial({ map: texture, depthTest: false, depthWrite: false, sizeAttenuation: false, toneMapped: false }),
-  );
+  sprite.material.map?.dispose();
+  sprite.material.map = texture;
+  sprite.material.needsUpdate = true;
   // Height as a fraction of the view: about 22 pixels on a 720-pixel-high view (1.37 × h of its height at a 40° field of view).
   const h = 0.022;
   sprite.scale.set((h * canvas.width) / canvas.height, h, 1);
-  sprite.center.set(0.5, 1.4);
-  sprite.position.set(x, 0.8, z);
-  sprite.renderOrder = 4;
-  sprite.name = 'valley-of-death-label';
-  return sprite;
 }

@@ -5,7 +5,6 @@
 import { MapControls } from '@react-three/drei';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { MOUSE, type Camera, type WebGLInfo } from 'three';
 import type { MapControls as MapControlsImpl } from 'three-stdlib';
 import type { Campaign } from '../app/campaigns.ts';
@@ -14,6 +13,7 @@ import { publishScene } from './twinProbe.ts';
 import { useReducedMotion } from '../app/motion.ts';
 import { useApp } from '../app/store.ts';
 import { THEATRES, project, unproject } from '../geo/projection.ts';
+import { useRecordTexts, useTranslation } from '../i18n/hooks.ts';
 import { MAX_WAYPOINTS } from '../motion/flight.ts';
 import { countValue } from '../records/counts.ts';
 import { publish, type LiveFrame } from '../overlays/live.ts';
@@ -64,6 +64,7 @@ export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Cloc
   const labelLayer = useRef<HTMLDivElement>(null);
   const tooltip = useRef<HTMLDivElement>(null);
   const { t } = useTranslation('explore');
+  const names = useRecordTexts(records);
   const onTerrain = useCallback((engine: TerrainEngine | null) => setTerrainStats(engine?.stats ?? null), []);
   const vertical = useApp((s) => s.verticalExaggeration);
   useEffect(() => {
@@ -80,7 +81,7 @@ export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Cloc
         camera={{ position: view.camera, fov: 40, near: 1, far: 30000 }}
         dpr={canvasDpr()}
         gl={{ antialias: true, powerPreference: 'high-performance' }}
-        aria-label={`3D map of ${records.campaign.title}`}
+        aria-label={t('sceneLabel', { campaign: names.title() })}
         // Focusable, so that the keyboard drives the camera (ScenePointer); arrows pan only while it has focus.
         tabIndex={0}
         role="application"

@@ -108,6 +108,8 @@ describe('kiosk: attract loop, a visitor, idle reset', () => {
     const dialog = page.getByRole('alertdialog');
     expect(await dialog.isVisible()).toBe(true);
     expect(await dialog.textContent()).toMatch(/Die Führung beginnt wieder in \d/);
+    // The overlay fades in: shot once it has (its own animation, not the dial's).
+    await page.evaluate(() => Promise.all(document.querySelector('.kiosk-countdown')!.getAnimations().map((a) => a.finished)));
     await screenshot(page, 'kiosk-countdown');
 
     await waitForMode(page, 'attract', (COUNTDOWN_S + 30) * 1000);

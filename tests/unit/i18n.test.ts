@@ -76,6 +76,8 @@ const campaignNames = (id: string) => [id, id.replace(/-\d{4}(-\d{2})?$/, '')];
  * Keys a language must have: every English key, except (outside German) what belongs to a
  * campaign that does not offer the language, and (everywhere) place names, which a language
  * translates only where it has its own name (Braunschweig, 평양) or the campaign offers it.
+ * Waypoints a route lists are descriptions ("Rally point west of Gotha"), not names: German
+ * gives every one.
  */
 function required(lang: Language, ns: string, key: string): boolean {
   const segments = key.split('.');
@@ -83,7 +85,8 @@ function required(lang: Language, ns: string, key: string): boolean {
   if (campaign && !languagesFor(campaign).includes(lang)) return false;
   if (ns === 'records' && segments[1] === 'places') {
     const place = campaigns.find((c) => c.records.campaign.id === campaign)?.records.places.find((p) => p.id === segments[2]);
-    return lang !== 'de' && campaign !== undefined && languagesFor(campaign).includes(lang) && place !== undefined;
+    if (lang === 'de') return place?.kind === 'waypoint';
+    return campaign !== undefined && languagesFor(campaign).includes(lang) && place !== undefined;
   }
   return true;
 }

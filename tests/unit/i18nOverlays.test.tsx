@@ -81,6 +81,19 @@ describe('in German', () => {
     expect(document.querySelector('[data-figure="clock"]')!.textContent).toBe('13:10');
   });
 
+  it('words where the sources disagree in German, not in the validator’s English', async () => {
+    await speak('de');
+    render(<FiguresPanel campaign={bigWeek} period={period} />);
+    const items = [...screen.getByText('Wo die Unterlagen voneinander abweichen').nextElementSibling!.querySelectorAll('li')];
+    expect(items).toHaveLength(bigWeek.discrepancies.length);
+    for (const item of items) {
+      expect(item.textContent).toMatch(/: Laut Quelle insgesamt .+; die einzeln erfassten Verbände ergeben zusammen \d+\.$/);
+      expect(item.getAttribute('lang')).toBeNull();
+    }
+    // "stated 921 aircraft dispatched; the forces recorded add up to 854", in German.
+    expect(items[0]!.textContent).toContain('921 Flugzeuge entsandt; die einzeln erfassten Verbände ergeben zusammen 854.');
+  });
+
   it('words the mission log in German', async () => {
     await speak('de');
     const timeline = buildTimeline(bigWeek.records, bigWeek.plan, 0, 1e7);
