@@ -1,12 +1,12 @@
 /**
  * npm run fonts: subsets Noto Sans SC and Noto Sans KR to the characters the Chinese and
  * Korean interface can show, and writes them to src/i18n/fonts/. The full fonts are megabytes;
- * the subsets hold what the locale files (every namespace), the language's own name and the
- * dates and numbers Intl writes in that language need. Latin letters, digits and punctuation
+ * the subsets hold what the locale files (every namespace), the tours' and the kiosk's captions,
+ * the language's own name and the dates and numbers Intl writes in that language need. Latin letters, digits and punctuation
  * are Inter's (the app's Latin font comes first in the font stack), so they are left out.
  *
- * Run it again after changing a zh or ko locale file: tests/unit/i18n.test.ts fails while a
- * character of those files is in neither the subset nor Inter.
+ * Run it again after changing a zh or ko locale file, tour or kiosk title: tests/unit/i18n.test.ts
+ * fails while a character of those is in neither the subset nor Inter.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -56,6 +56,12 @@ function strings(value: unknown): string[] {
   return [];
 }
 
+/** The strings of a JSON value held under the key `language` (a caption's translation), however nested. */
+function inLanguage(value: unknown, language: string): string[] {
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]) => (key === language && typeof v === 'string' ? [v] : inLanguage(v, language)));
+}
+
 /** What Intl writes for dates and numbers in `language`, through the app's own formatters. */
 function intlTexts(language: 'zh' | 'ko'): string[] {
   const texts: string[] = [];
@@ -84,6 +90,15 @@ export function requiredCharacters(language: 'zh' | 'ko'): string[] {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .flatMap((f) => strings(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
+  // Tours and the kiosk's title carry their own captions, keyed by language.
+  const captioned = [
+    ...readdirSync(join(root, 'data/tours'))
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => join(root, 'data/tours', f)),
+    join(root, 'public/config/kiosk.json'),
+  ];
+  for (const file of captioned) texts.push(...inLanguage(JSON.parse(readFileSync(file, 'utf8')), language));
   texts.push(LANGUAGE_NAMES[language], ...intlTexts(language));
   return [...new Set([...texts.join('')])].filter((c) => c.trim() !== '').sort();
 }

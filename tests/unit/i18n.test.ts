@@ -258,7 +258,7 @@ describe('the languages offered', () => {
 describe('the Chinese and Korean fonts', () => {
   const latin = readPackageFile(LATIN_FONT);
   for (const font of CJK_FONTS)
-    it(`draw every character of the ${font.language} locale files (with Inter for Latin)`, async () => {
+    it(`draw every character of the ${font.language} locale files, tours and kiosk title (with Inter for Latin)`, async () => {
       const wanted = requiredCharacters(font.language);
       const byLatin = await covered(latin, wanted);
       const bySubset = await covered(readFileSync(font.output), wanted);
