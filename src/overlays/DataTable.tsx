@@ -66,7 +66,9 @@ export default function DataTable({ campaign, onClose }: { campaign: Campaign; o
   const locale = LOCALES[language];
   const names = useRecordTexts(campaign.records);
   const tables = useMemo(() => buildTables(campaign.records, wordingFrom(t, language), names), [campaign, t, language, names]);
-  const [view, setView] = useState<ViewId>('forces');
+  // A campaign whose records hold no forces (Korea's are figures per period) opens on its periods.
+  const [view, setView] = useState<ViewId>(() => (tables.forces.rows.length > 0 ? 'forces' : 'periods'));
+  const openedOn = useRef(view);
   const dialog = useRef<HTMLDialogElement>(null);
   const tabs = useRef(new Map<ViewId, HTMLButtonElement>());
   const id = useId();
@@ -78,7 +80,7 @@ export default function DataTable({ campaign, onClose }: { campaign: Campaign; o
     const d = dialog.current;
     // Modal: the scene and its controls are inert while the table is open, and Tab stays inside.
     if (d && !d.open) d.showModal?.();
-    tabs.current.get('forces')?.focus();
+    tabs.current.get(openedOn.current)?.focus();
     return () => {
       if (d?.open) d.close();
       if (opener?.isConnected) opener.focus();
@@ -163,9 +165,11 @@ export default function DataTable({ campaign, onClose }: { campaign: Campaign; o
           hidden={v !== view}
           className="data-table__panel"
         >
-          {v === 'periods' && tables.periods.rows.length === 0 && <p className="data-table__note">{t('noMissions')}</p>}
+          {tables[VIEW_TABLES[v][0]!].rows.length === 0 && (
+            <p className="data-table__note">{t(v === 'periods' ? 'noMissions' : 'noForces')}</p>
+          )}
           {VIEW_TABLES[v].map((tableId) =>
-            tables[tableId].rows.length === 0 && tableId === 'periods' ? null : (
+            tables[tableId].rows.length === 0 ? null : (
               <TableSection
                 key={tableId}
                 table={tables[tableId]}

@@ -210,8 +210,13 @@ describe('the data table', { timeout: 60_000 }, () => {
 
   it('gives Korea its monthly figures, worded as the source words them', () => {
     const dialog = open(korea);
-    act(() => tabsOf(dialog)[2]!.click());
+    // Its records hold no forces: the table opens on the periods, and the empty views say why.
+    expect(tabsOf(dialog)[2]!.getAttribute('aria-selected')).toBe('true');
     expect(dialog.textContent).toContain('hold no missions');
+    expect(dialog.textContent).not.toContain('No rows match the filter');
+    act(() => tabsOf(dialog)[0]!.click());
+    expect(dialog.querySelector('[role=tabpanel]:not([hidden])')!.textContent).toContain('hold no forces or missions');
+    act(() => tabsOf(dialog)[2]!.click());
     const figures = tableNamed(/Figures the sources state/);
     const row = within(figures).getAllByText('U.S. Air Force sorties against the triangular railway')[0]!.closest('tr')!;
     expect(row.textContent).toContain('3,027');
