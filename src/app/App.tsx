@@ -1,9 +1,10 @@
 /** The shell: loads the campaigns, shows the active one, and never leaves the page blank. */
-import { Component, Suspense, lazy, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Component, Suspense, lazy, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Campaign } from './campaigns.ts';
 import { reportAppError } from './errors.ts';
 import { prefersReducedMotion } from './motion.ts';
 import { useApp } from './store.ts';
+import { useBarReserves } from './useBarReserves.ts';
 import { useUrlCampaignSync, useUrlState } from './useUrlState.ts';
 import { frameState } from '../scene/frameState.ts';
 import { createClock, seek, setPlaying, setSpeed, speedFor, type Clock } from '../timeline/clock.ts';
@@ -94,6 +95,9 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
   const [tableOpen, setTableOpen] = useState(false);
   const selected = useApp((s) => s.selection !== null);
   useUrlState(campaign, clock);
+  const topbar = useRef<HTMLElement>(null);
+  const bottombar = useRef<HTMLElement>(null);
+  useBarReserves(topbar, bottombar);
   const period = records.periods.find((p) => p.id === periodId) ?? records.periods[0]!;
   const ready = entries.flatMap((e) => (e.status === 'ready' ? [e] : []));
   const { t } = useTranslation();
@@ -108,7 +112,7 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
           <SceneView campaign={campaign} clock={clock} />
         </Suspense>
       </SceneErrorBoundary>
-      <header className="topbar">
+      <header className="topbar" ref={topbar}>
         <span className="topbar__brand">Sortie</span>
         {ready.length > 1 ? (
           <select
@@ -130,19 +134,6 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
           <MissionPicker campaign={campaign} clock={clock} timeline={timeline} />
           <ExportImage campaign={campaign} clock={clock} timeline={timeline} />
         </Suspense>
-        <nav className="topbar__periods" aria-label={t('topbar.periods')}>
-          {records.periods.map((p) => (
-            <button
-              key={p.id}
-              aria-current={p.id === period.id ? 'true' : undefined}
-              aria-label={names.periodLabel(p)}
-              title={names.periodLabel(p)}
-              onClick={() => seek(clock, (Date.parse(p.start) - campaign.plan.epochMs) / 1000)}
-            >
-              {shortPeriodLabel(p.start, p.end, records.campaign.utcOffset, language)}
-            </button>
-          ))}
-        </nav>
         <ReliefControl />
         <button className="topbar__button" aria-pressed={chartsOpen} onClick={() => setChartsOpen(!chartsOpen)}>
           {t('topbar.charts')}
@@ -153,7 +144,23 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
         <button className="topbar__button" onClick={() => frameState.resetView?.()}>
           {t('topbar.resetView')}
         </button>
-        <LanguageSwitch campaignId={records.campaign.id} />
+        {/* The second row: the days or months, and the languages. */}
+        <div className="topbar__row">
+          <nav className="topbar__periods" aria-label={t('topbar.periods')}>
+            {records.periods.map((p) => (
+              <button
+                key={p.id}
+                aria-current={p.id === period.id ? 'true' : undefined}
+                aria-label={names.periodLabel(p)}
+                title={names.periodLabel(p)}
+                onClick={() => seek(clock, (Date.parse(p.start) - campaign.plan.epochMs) / 1000)}
+              >
+                {shortPeriodLabel(p.start, p.end, records.campaign.utcOffset, language)}
+              </button>
+            ))}
+          </nav>
+          <LanguageSwitch campaignId={records.campaign.id} />
+        </div>
       </header>
       {/* Focusable: it scrolls when the day's card and log are long, and has no control of its own to scroll it by. */}
       <div className="side-left" tabIndex={0}>
@@ -176,7 +183,7 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
           <DataTable campaign={campaign} onClose={() => setTableOpen(false)} />
         </Suspense>
       )}
-      <footer className="bottombar">
+      <footer className="bottombar" ref={bottombar}>
         <Legend />
         <Scrubber
           clock={clock}
