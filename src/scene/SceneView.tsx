@@ -75,7 +75,8 @@ export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Cloc
   const remountCanvas = useCallback(() => setCanvasKey((k) => k + 1), []);
 
   return (
-    <div className="scene">
+    // The page's main landmark: the map, its labels and its keys' description.
+    <main className="scene">
       <Canvas
         key={canvasKey}
         camera={{ position: view.camera, fov: 40, near: 1, far: 30000 }}
@@ -116,7 +117,7 @@ export function SceneView({ campaign, clock }: { campaign: Campaign; clock: Cloc
       <p id="scene-keys" className="visually-hidden">
         {t('mapKeys')}
       </p>
-    </div>
+    </main>
   );
 }
 
