@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import { countValue } from './counts.ts';
 import { crossCheck } from './crossCheck.ts';
+import { issueToProblem } from './issues.ts';
 import { formatPath, formatProblem, type Problem } from './problems.ts';
 import { CampaignFile, Qualifier } from './schema.ts';
 
@@ -85,7 +86,11 @@ export function loadCampaignJson(file: string, json: unknown): LoadResult {
   if (shape) return fail(file, [shape]);
 
   const parsed = CampaignFile.safeParse(json);
-  if (!parsed.success) return fail(file, parsed.error.issues.map(issueToProblem));
+  if (!parsed.success)
+    return fail(
+      file,
+      parsed.error.issues.map((issue) => issueToProblem(issue, recordWording)),
+    );
 
   const budget = checkBudget(parsed.data);
   const found = crossCheck(parsed.data);
@@ -100,43 +105,11 @@ export function loadCampaignJson(file: string, json: unknown): LoadResult {
   };
 }
 
-function issueToProblem(issue: z.core.$ZodIssue): Problem {
-  return {
-    path: issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k)),
-    message: describeIssue(issue),
-    severity: 'error',
-  };
-}
-
-/** zod's messages, phrased for a curator who edits JSON by hand. */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined
-        ? `missing (expected ${issue.expected})`
-        : `expected ${issue.expected}, got ${typeName(issue.input)}`;
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    case 'invalid_value':
-      return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${JSON.stringify(issue.input)}`;
-    case 'too_small':
-      if (issue.origin === 'number') return `${String(issue.input)} is below the minimum ${String(issue.minimum)}`;
-      if (issue.origin === 'array') return `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}`;
-      return issue.message;
-    case 'invalid_union':
-      // Count and Amount are the only unions in the format.
-      return `${JSON.stringify(issue.input)?.slice(0, 60) ?? 'value'} is neither a non-negative number nor {"value": n, "qualifier": ${QUALIFIERS}}`;
-    default:
-      return issue.message;
-  }
-}
-
-function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'number' && !Number.isInteger(v)) return `${v}`;
-  return typeof v === 'string' ? `string "${v.slice(0, 40)}"` : typeof v;
-}
+/** The records' own wording: Count and Amount are the only unions in the format. */
+const recordWording = (issue: z.core.$ZodIssue): string | undefined =>
+  issue.code === 'invalid_union'
+    ? `${JSON.stringify(issue.input)?.slice(0, 60) ?? 'value'} is neither a non-negative number nor {"value": n, "qualifier": ${QUALIFIERS}}`
+    : undefined;
 
 function jsonErrorWhere(text: string, e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../i18n/languages.ts';
+import { issueToProblem, unknownFields } from '../records/issues.ts';
 import { formatProblem, type Problem } from '../records/problems.ts';
 
 export const TOUR_FORMAT = 'sortie-tour/1';
@@ -105,7 +106,11 @@ export function loadTourText(file: string, text: string, context?: TourContext):
 export function loadTourJson(file: string, json: unknown, context?: TourContext): TourResult {
   // reportInput: the messages quote what the curator wrote.
   const parsed = TourFile.safeParse(json, { reportInput: true });
-  if (!parsed.success) return fail(file, parsed.error.issues.map(issueToProblem));
+  if (!parsed.success)
+    return fail(
+      file,
+      parsed.error.issues.map((issue) => issueToProblem(issue, tourWording)),
+    );
   const problems = checkTour(parsed.data, context);
   return problems.length > 0 ? fail(file, problems) : { ok: true, file, tour: parsed.data };
 }
@@ -185,55 +190,14 @@ function fail(file: string, problems: Problem[]): TourResult {
   return { ok: false, file, problems: problems.map((p) => formatProblem(file, p)) };
 }
 
-function issueToProblem(issue: z.core.$ZodIssue): Problem {
-  return {
-    path: issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k)),
-    message: describeIssue(issue),
-    severity: 'error',
-  };
-}
-
-/** zod's messages, phrased for a curator who edits JSON by hand (as src/records/load.ts does). */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined
-        ? `missing (expected ${issue.expected})`
-        : `expected ${issue.expected}, got ${typeName(issue.input)}`;
-    case 'unrecognized_keys': {
-      const unknown = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-      // In a title or caption an unknown key is a language the app does not have.
-      const texts = ['title', 'caption'].includes(String(issue.path[issue.path.length - 1]));
-      return texts ? `${unknown} (the app's languages: ${LANGUAGES.join(', ')})` : unknown;
-    }
-    case 'invalid_value': {
-      const allowed = issue.values.map((v) => JSON.stringify(v)).join(' or ');
-      return issue.input === undefined
-        ? `missing (must be ${allowed})`
-        : `must be ${allowed}, got ${JSON.stringify(issue.input)}`;
-    }
-    case 'invalid_key':
-      return `${JSON.stringify(issue.input)} is not a language of the app (${LANGUAGES.map((l) => `"${l}"`).join(', ')})`;
-    case 'too_small':
-      if (issue.origin === 'number') return `${String(issue.input)} is below the minimum ${String(issue.minimum)}`;
-      if (issue.origin === 'array') return `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}`;
-      if (issue.origin === 'string') return 'must not be empty';
-      return issue.message;
-    case 'too_big':
-      if (issue.origin === 'number') return `${String(issue.input)} is above the maximum ${String(issue.maximum)}`;
-      if (issue.origin === 'string') return `is longer than ${String(issue.maximum)} characters: shorten it`;
-      return issue.message;
-    case 'invalid_format':
-      return issue.format === 'datetime'
-        ? `${JSON.stringify(issue.input)} is not an ISO instant with its UTC offset, e.g. "1944-02-20T13:40:00+01:00"`
-        : issue.message;
-    default:
-      return issue.message;
+/** Tours' own wording: unknown keys and keys of titles and captions are languages. */
+function tourWording(issue: z.core.$ZodIssue): string | undefined {
+  if (issue.code === 'unrecognized_keys') {
+    // In a title or caption an unknown key is a language the app does not have.
+    const texts = ['title', 'caption'].includes(String(issue.path[issue.path.length - 1]));
+    return texts ? `${unknownFields(issue.keys)} (the app's languages: ${LANGUAGES.join(', ')})` : undefined;
   }
-}
-
-function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  return typeof v === 'string' ? `string "${v.slice(0, 40)}"` : typeof v;
+  if (issue.code === 'invalid_key')
+    return `${JSON.stringify(issue.input)} is not a language of the app (${LANGUAGES.map((l) => `"${l}"`).join(', ')})`;
+  return undefined;
 }
