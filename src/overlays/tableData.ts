@@ -6,6 +6,7 @@
  * Pure: records in, rows out, built once per campaign. The tables show the records, never the
  * figures "so far" at the clock's time, so nothing here depends on time.
  */
+import type { RecordTexts } from '../i18n/records.ts';
 import { countValue } from '../records/counts.ts';
 import type {
   Amount,
@@ -13,11 +14,9 @@ import type {
   Claims,
   Count,
   Force,
-  JointFigures,
   Metric,
   Mission,
   Period,
-  Place,
   Source,
   Target,
 } from '../records/schema.ts';
@@ -216,17 +215,10 @@ export const ENGLISH: Wording = {
  * The record's own texts (labels, names, accounts, units), in the UI language where they are
  * translated: src/i18n/records.ts gives these; the default is the record's English.
  */
-export interface RecordNames {
-  periodLabel: (p: Period) => string;
-  metricLabel: (p: Period | undefined, m: Metric) => string;
-  account: (account: string) => string;
-  unit: (unit: string) => string;
-  targetLabel: (label: string) => string;
-  mission: (m: Pick<Mission, 'id' | 'label'>) => string;
-  force: (f: Pick<Force, 'id' | 'label'>) => string | undefined;
-  jointFigure: (j: Pick<JointFigures, 'id' | 'label'>) => string;
-  place: (p: Pick<Place, 'id' | 'name'>) => string;
-}
+export type RecordNames = Pick<
+  RecordTexts,
+  'periodLabel' | 'metricLabel' | 'account' | 'unit' | 'targetLabel' | 'mission' | 'force' | 'jointFigure' | 'place'
+>;
 
 export const RECORD_NAMES: RecordNames = {
   periodLabel: (p) => p.label,
