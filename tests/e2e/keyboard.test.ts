@@ -13,11 +13,13 @@ import { nextFrames, openApp, sortie, waitForReady, type OpenedApp } from './bro
 /** The controls Tab must reach, in this order (others may come between them): a selector, and the exact text where it needs one. */
 const EXPECTED: { label: string; selector: string; text?: string }[] = [
   { label: 'campaign select', selector: '.topbar select[aria-label="Campaign"]' },
-  { label: 'period buttons', selector: '.topbar__periods button' },
   { label: 'relief slider', selector: '.relief-control input[type=range]' },
   { label: 'Charts', selector: '.topbar button', text: 'Charts' },
   { label: 'Table', selector: '.topbar button', text: 'Table' },
   { label: 'Reset view', selector: '.topbar button', text: 'Reset view' },
+  // The top bar's second row.
+  { label: 'period buttons', selector: '.topbar__periods button' },
+  { label: 'language buttons', selector: '.language-switch button' },
   { label: 'figures row toggles', selector: '.figures__row-toggle' },
   { label: 'Play', selector: '.scrubber__play' },
   { label: 'step buttons', selector: '.scrubber__step' },
