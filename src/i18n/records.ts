@@ -5,7 +5,18 @@
  */
 import type { TFunction } from 'i18next';
 import type { CampaignFile, Force, JointFigures, Metric, Mission, Period, Place } from '../records/schema.ts';
-import { recordKey } from './recordKeys.ts';
+import { noteOf, notesOf, recordKey, type Noted } from './recordKeys.ts';
+
+export type { Noted };
+
+/**
+ * A record text with the language it is in: `lang` is 'en' where no translation exists and the
+ * record's English stands in (mark the element `lang="en"`), absent where it is translated.
+ */
+export interface LocalText {
+  text: string;
+  lang?: 'en';
+}
 
 export interface RecordTexts {
   title: () => string;
@@ -22,7 +33,37 @@ export interface RecordTexts {
   force: (f: Pick<Force, 'id' | 'label'>) => string | undefined;
   jointFigure: (j: Pick<JointFigures, 'id' | 'label'>) => string;
   place: (p: Pick<Place, 'id' | 'name'>) => string;
+  /**
+   * The curator's note on a record of the file: a force's, mission's or period's `notes`, a
+   * metric's, place's, feature's or source's `note` (pass the `source` object for a source's own
+   * note). Undefined where the record has none.
+   */
+  note: (owner: Noted) => LocalText | undefined;
 }
+
+/** Where each note of a file is keyed: by the record that carries it, or by its English (a copied record). */
+interface NoteKeys {
+  byOwner: WeakMap<object, string>;
+  byText: Map<string, string>;
+}
+
+const noteKeysCache = new WeakMap<CampaignFile, NoteKeys>();
+
+function noteKeysOf(file: CampaignFile): NoteKeys {
+  let keys = noteKeysCache.get(file);
+  if (!keys) {
+    keys = { byOwner: new WeakMap(), byText: new Map() };
+    for (const { owner, key, text } of notesOf(file)) {
+      keys.byOwner.set(owner, key);
+      if (!keys.byText.has(text)) keys.byText.set(text, key);
+    }
+    noteKeysCache.set(file, keys);
+  }
+  return keys;
+}
+
+/** What `t` returns for a key it lacks: no translation, only the record's English. */
+const UNTRANSLATED = '\u0000untranslated';
 
 /** Record texts of `file` through `t` (a `records` namespace t of the current language). */
 export function recordTextsOf(t: TFunction, file: CampaignFile): RecordTexts {
@@ -30,6 +71,14 @@ export function recordTextsOf(t: TFunction, file: CampaignFile): RecordTexts {
   const text = (key: string | string[], english: string): string =>
     t(Array.isArray(key) ? key.map((k) => `${prefix}.${k}`) : `${prefix}.${key}`, { ns: 'records', defaultValue: english });
   const optional = (key: string, english: string | undefined) => (english === undefined ? undefined : text(key, english));
+  const note = (owner: Noted): LocalText | undefined => {
+    const english = noteOf(owner);
+    if (!english) return undefined;
+    const keys = noteKeysOf(file);
+    const key = keys.byOwner.get(owner) ?? keys.byText.get(english);
+    const translated = key === undefined ? UNTRANSLATED : t(`${prefix}.${key}`, { ns: 'records', defaultValue: UNTRANSLATED });
+    return translated === UNTRANSLATED ? { text: english, lang: 'en' } : { text: translated };
+  };
   return {
     title: () => text(recordKey.title(), file.campaign.title),
     clockLabel: () => optional(recordKey.clockLabel(), file.campaign.clockLabel),
@@ -45,5 +94,6 @@ export function recordTextsOf(t: TFunction, file: CampaignFile): RecordTexts {
     force: (f) => optional(recordKey.force(f.id), f.label),
     jointFigure: (j) => text(recordKey.jointFigure(j.id), j.label),
     place: (p) => text(recordKey.place(p.id), p.name),
+    note,
   };
 }

@@ -295,11 +295,11 @@ function TableSection({ table, tables, campaignId, periods, locale, t }: Section
                     );
                   const className = c.numeric ? 'data-table__num' : WIDE.has(c.key) ? 'data-table__wide' : undefined;
                   return c.rowHeader ? (
-                    <th key={c.key} scope="row" tabIndex={-1} className={className}>
+                    <th key={c.key} scope="row" tabIndex={-1} className={className} lang={cell.lang}>
                       {content}
                     </th>
                   ) : (
-                    <td key={c.key} tabIndex={-1} className={className}>
+                    <td key={c.key} tabIndex={-1} className={className} lang={cell.lang}>
                       {content}
                     </td>
                   );

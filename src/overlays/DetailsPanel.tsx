@@ -13,7 +13,7 @@ import type { Selection } from '../app/urlState.ts';
 import { koreaNoteIn } from '../i18n/flowNotes.ts';
 import { useLanguage, useRecordTexts, useTranslation } from '../i18n/hooks.ts';
 import type { Language } from '../i18n/languages.ts';
-import type { RecordTexts } from '../i18n/records.ts';
+import type { LocalText, RecordTexts } from '../i18n/records.ts';
 import type { ForcePlan } from '../motion/compile.ts';
 import { countValue } from '../records/counts.ts';
 import { koreaSceneOf } from '../motion/koreaScene.ts';
@@ -206,11 +206,11 @@ function ForceDetails({ record, plan, ctx, titleId }: { record: ForceRecord; pla
     .map((id) => index.places.get(id))
     .filter((p): p is Place => !!p?.schematic && p.kind !== 'waypoint');
   const turnBack = force.turnBack ? index.places.get(force.turnBack) : undefined;
-  const sources: { key: string; source: Source; label: string; note?: string }[] = [
-    { key: 'force', source: force.source, label: t('details.sourceForce'), note: force.notes },
+  const sources: { key: string; source: Source; label: string; note?: LocalText }[] = [
+    { key: 'force', source: force.source, label: t('details.sourceForce'), note: rt.note(force) },
     ...(force.timing.source ? [{ key: 'timing', source: force.timing.source, label: t('details.sourceTiming') }] : []),
     ...joints.map((j) => ({ key: j.id, source: j.source, label: rt.jointFigure(j) })),
-    { key: 'mission', source: mission.source, label: t('details.sourceMission'), note: mission.notes },
+    { key: 'mission', source: mission.source, label: t('details.sourceMission'), note: rt.note(mission) },
   ];
   return (
     <>
@@ -296,13 +296,16 @@ function ForceDetails({ record, plan, ctx, titleId }: { record: ForceRecord; pla
         {force.schematic.map((aspect) => (
           <li key={aspect}>{t(`aspect.${aspect}`)}</li>
         ))}
-        {schematicPlaces.map((p) => (
-          <li key={p.id}>
-            {t('details.schematicPlace', { place: rt.place(p) })}
-            {p.note ? ': ' : ''}
-            {p.note && <span lang="en">{p.note}</span>}
-          </li>
-        ))}
+        {schematicPlaces.map((p) => {
+          const note = rt.note(p);
+          return (
+            <li key={p.id}>
+              {t('details.schematicPlace', { place: rt.place(p) })}
+              {note ? ': ' : ''}
+              {note && <span lang={note.lang}>{note.text}</span>}
+            </li>
+          );
+        })}
         {plan.jointLosses > 0 && <li>{t('details.schematicJoint')}</li>}
         {!plan.strengthStated && <li>{t('details.schematicToken')}</li>}
         {force.schematic.length === 0 && schematicPlaces.length === 0 && <li>{t('details.nothingSchematic')}</li>}
@@ -379,7 +382,7 @@ function FlowDetails({ plan, ctx, titleId }: { plan: ForcePlan; ctx: Ctx; titleI
           <ul className="stated__list">
             {metrics.map(({ metric, periodId }) => (
               <li key={metric.key}>
-                <SourceNote source={metric.source} campaign={campaign} note={metric.note}>
+                <SourceNote source={metric.source} campaign={campaign} note={rt.note(metric)}>
                   <span className="stated__value">{formatMetricValue(metric)}</span>{' '}
                   {rt.metricLabel(periodId ? index.periods.get(periodId) : undefined, metric)}
                 </SourceNote>
@@ -398,6 +401,7 @@ function FlowDetails({ plan, ctx, titleId }: { plan: ForcePlan; ctx: Ctx; titleI
 
 function PlaceDetails({ place, ctx, titleId }: { place: Place; ctx: Ctx; titleId: string }) {
   const { t, rt, index, language } = ctx;
+  const note = rt.note(place);
   const periodId = useApp((s) => s.periodId) ?? ctx.campaign.records.periods[0]!.id;
   const period = index.periods.get(periodId);
   const forces = [...index.forces.values()].filter(
@@ -420,13 +424,13 @@ function PlaceDetails({ place, ctx, titleId }: { place: Place; ctx: Ctx; titleId
       {place.schematic && (
         <p className="explore-details__note">
           <span className="schematic-tag">{t('schematicShort')}</span>
-          {place.note ? ' ' : ''}
-          {place.note && <span lang="en">{place.note}</span>}
+          {note ? ' ' : ''}
+          {note && <span lang={note.lang}>{note.text}</span>}
         </p>
       )}
-      {!place.schematic && place.note && (
-        <p className="explore-details__note" lang="en">
-          {place.note}
+      {!place.schematic && note && (
+        <p className="explore-details__note" lang={note.lang}>
+          {note.text}
         </p>
       )}
       <h3 className="stated__title">{t('details.placeForces', { period: period ? rt.periodLabel(period) : periodId })}</h3>
@@ -495,7 +499,7 @@ function LossDetails({ plan, n, ctx, titleId }: { plan: ForcePlan; n: number; ct
           </dl>
           <ul className="stated__list">
             <li>
-              <SourceNote source={record.force.source} campaign={campaign} note={record.force.notes}>
+              <SourceNote source={record.force.source} campaign={campaign} note={rt.note(record.force)}>
                 {t('details.sourceForce')}
               </SourceNote>
             </li>
@@ -516,7 +520,7 @@ function LossDetails({ plan, n, ctx, titleId }: { plan: ForcePlan; n: number; ct
             .filter(({ metric }) => /lost/.test(metric.key))
             .map(({ metric, periodId }) => (
               <li key={metric.key}>
-                <SourceNote source={metric.source} campaign={campaign} note={metric.note}>
+                <SourceNote source={metric.source} campaign={campaign} note={rt.note(metric)}>
                   <span className="stated__value">{formatMetricValue(metric)}</span>{' '}
                   {rt.metricLabel(periodId ? index.periods.get(periodId) : undefined, metric)}
                 </SourceNote>

@@ -8,7 +8,7 @@ import type { Campaign } from '../app/campaigns.ts';
 import { prefersReducedMotion } from '../app/motion.ts';
 import { useLanguage, useRecordTexts, useTranslation } from '../i18n/hooks.ts';
 import type { Language } from '../i18n/languages.ts';
-import type { RecordTexts } from '../i18n/records.ts';
+import type { LocalText, RecordTexts } from '../i18n/records.ts';
 import { countValue } from '../records/counts.ts';
 import type { Count, Metric, Period, SchematicAspect, Source } from '../records/schema.ts';
 import { formatNumber, formatPercent, isLongPeriod } from '../timeline/format.ts';
@@ -237,7 +237,7 @@ function RowSources({
     <ul className="figures__row-sources">
       {forces.map((f) => (
         <li key={f.id}>
-          <SourceNote source={f.source} campaign={campaign} note={f.notes}>
+          <SourceNote source={f.source} campaign={campaign} note={names.note(f)}>
             <strong>{names.force(f) ?? f.aircraft}</strong> ({f.aircraft}):{' '}
             {[
               ...stated('dispatched', f.dispatched),
@@ -422,7 +422,7 @@ function MetricList({
     <ul className="stated__list">
       {metrics.map((m) => (
         <li key={m.key}>
-          <SourceNote source={m.source} campaign={campaign} note={m.note}>
+          <SourceNote source={m.source} campaign={campaign} note={names.note(m)}>
             <span className="stated__value">{formatMetricValue(m, language, t)}</span> {names.metricLabel(period, m)}
             {m.account && showAccount ? <span className="stated__account"> ({names.account(m.account)})</span> : null}
           </SourceNote>
@@ -441,11 +441,13 @@ export function SourceNote({
 }: {
   source: Source;
   campaign: Campaign;
-  /** The curator's note on the record: how the figure is read, what disagrees. */
-  note?: string;
+  /** The curator's note on the record: how the figure is read, what disagrees (RecordTexts.note). */
+  note?: LocalText;
   children: React.ReactNode;
 }) {
   const { t } = useTranslation();
+  const names = useRecordTexts(campaign.records);
+  const sourceNote = names.note(source);
   const sources = campaign.records.campaign.sources;
   const pub = sources.find((s) => s.id === source.ref);
   const cited = source.cites ? sources.find((s) => s.id === source.cites) : undefined;
@@ -465,16 +467,16 @@ export function SourceNote({
           : ''}
         {source.page ? t('figures.page', { page: source.page }) : ''}
       </p>
-      {/* Notes on a source and the curator's notes are the records' English (they have no translations yet). */}
-      {source.note && (
-        <p className="source-note__ref" lang="en">
-          {source.note}
+      {/* Notes are translated where the records namespace has them, else the records' English, marked so. */}
+      {sourceNote && (
+        <p className="source-note__ref" lang={sourceNote.lang}>
+          {sourceNote.text}
         </p>
       )}
       {note && (
         <p className="source-note__curator">
           <Framed text={t('figures.curatorNote', { note: SLOT })}>
-            <span lang="en">{note}</span>
+            <span lang={note.lang}>{note.text}</span>
           </Framed>
         </p>
       )}
@@ -508,7 +510,7 @@ function Sources({ campaign, period }: { campaign: Campaign; period: Period }) {
         {period.missions.flatMap((m) =>
           m.forces.map((f) => (
             <li key={f.id}>
-              <SourceNote source={f.source} campaign={campaign} note={f.notes}>
+              <SourceNote source={f.source} campaign={campaign} note={names.note(f)}>
                 {names.force(f) ?? f.id}
                 {f.schematic.length > 0 && <span className="schematic-tag"> {schematicText(f.schematic, t)}</span>}
               </SourceNote>

@@ -6,20 +6,10 @@
  * Pure: records in, rows out, built once per campaign. The tables show the records, never the
  * figures "so far" at the clock's time, so nothing here depends on time.
  */
-import type { RecordTexts } from '../i18n/records.ts';
+import { noteOf } from '../i18n/recordKeys.ts';
+import type { LocalText, RecordTexts } from '../i18n/records.ts';
 import { countValue } from '../records/counts.ts';
-import type {
-  Amount,
-  CampaignFile,
-  Claims,
-  Count,
-  Force,
-  Metric,
-  Mission,
-  Period,
-  Source,
-  Target,
-} from '../records/schema.ts';
+import type { Amount, CampaignFile, Claims, Count, Force, Metric, Mission, Period, Source, Target } from '../records/schema.ts';
 
 type Qualifier = Exclude<Count, number>['qualifier'];
 
@@ -93,6 +83,8 @@ export interface Cell {
   csv: string;
   /** Sort key: a number for figures and periods, text otherwise; null where nothing is stated (always last). */
   sort: number | string | null;
+  /** 'en' where the cell keeps a record's English in another interface language (an untranslated note). */
+  lang?: 'en';
 }
 
 /** Summed figures of a mission or period, as plain numbers (what periodTotals in the tests adds up). */
@@ -217,7 +209,7 @@ export const ENGLISH: Wording = {
  */
 export type RecordNames = Pick<
   RecordTexts,
-  'periodLabel' | 'metricLabel' | 'account' | 'unit' | 'targetLabel' | 'mission' | 'force' | 'jointFigure' | 'place'
+  'periodLabel' | 'metricLabel' | 'account' | 'unit' | 'targetLabel' | 'mission' | 'force' | 'jointFigure' | 'place' | 'note'
 >;
 
 export const RECORD_NAMES: RecordNames = {
@@ -230,6 +222,10 @@ export const RECORD_NAMES: RecordNames = {
   force: (f) => f.label,
   jointFigure: (j) => j.label,
   place: (p) => p.name,
+  note: (owner) => {
+    const text = noteOf(owner);
+    return text ? { text } : undefined;
+  },
 };
 
 /** English column headings, with their units: the CSV's header row unless the UI language gives others. */
@@ -368,6 +364,9 @@ const FIGURE_COLUMNS: Column[] = [
 const EMPTY: Cell = { text: '', csv: '', sort: null };
 const textCell = (text: string | undefined, sort: string | number | null = text ?? null): Cell =>
   text === undefined || text === '' ? EMPTY : { text, csv: text, sort };
+/** A curator's note, marked where it stays in the record's English. */
+const noteCell = (note: LocalText | undefined): Cell =>
+  note?.lang ? { ...textCell(note.text), lang: note.lang } : textCell(note?.text);
 
 /** Formats a number both ways: grouped for the screen, plain for the CSV (and a percentage likewise). */
 type NumberFormat = (n: number) => string;
@@ -625,7 +624,7 @@ export function buildTables(records: CampaignFile, w: Wording = ENGLISH, names: 
         side: textCell(m.side && w.term('side', m.side)),
         account: textCell(m.account && names.account(m.account)),
         covers: textCell(m.start ? (m.end && m.end !== m.start ? `${m.start} – ${m.end}` : m.start) : m.end),
-        note: textCell(m.note),
+        note: noteCell(names.note(m)),
         source: sourceCell(m.source),
         quote: quoteCell(m.source),
         id: textCell(m.key),
@@ -669,7 +668,7 @@ export function buildTables(records: CampaignFile, w: Wording = ENGLISH, names: 
             schematic: textCell(force.schematic.map((a) => w.term('aspect', a)).join(', ')),
             source: sourceCell(force.source),
             quote: quoteCell(force.source),
-            note: textCell(force.notes),
+            note: noteCell(names.note(force)),
             id: textCell(force.id),
           }),
         );
@@ -692,7 +691,7 @@ export function buildTables(records: CampaignFile, w: Wording = ENGLISH, names: 
             totalsNote: textCell(unstated ? w.unstatedStrength(unstated) : undefined),
             source: sourceCell(m.source),
             quote: quoteCell(m.source),
-            note: textCell(m.notes),
+            note: noteCell(names.note(m)),
             id: textCell(m.id),
           },
           totals,

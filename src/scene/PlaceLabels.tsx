@@ -24,7 +24,11 @@ export function PlaceLabelLayer({ places, layer }: { places: MarkedPlace[]; laye
   const records = useApp(activeRecords);
   return (
     <div ref={layer} className="place-labels" aria-hidden="true">
-      {records ? <TranslatedLabels places={places} records={records} /> : <Labels places={places} name={(p) => p.name} />}
+      {records ? (
+        <TranslatedLabels places={places} records={records} />
+      ) : (
+        <Labels places={places} name={(p) => p.name} note={(p) => p.note} />
+      )}
     </div>
   );
 }
@@ -38,14 +42,23 @@ const activeRecords = (s: ReturnType<typeof useApp.getState>): CampaignFile | nu
 /** Place names in the interface language: exonyms where a language has them (Braunschweig, 평양). */
 function TranslatedLabels({ places, records }: { places: MarkedPlace[]; records: CampaignFile }) {
   const names = useRecordTexts(records);
-  return <Labels places={places} name={names.place} />;
+  return <Labels places={places} name={names.place} note={(p) => names.note(p)?.text} />;
 }
 
-function Labels({ places, name }: { places: MarkedPlace[]; name: (p: Place) => string }) {
+/** Each label names its place; a schematic place's note is its tooltip (why the position is approximate). */
+function Labels({
+  places,
+  name,
+  note,
+}: {
+  places: MarkedPlace[];
+  name: (p: Place) => string;
+  note: (p: Place) => string | undefined;
+}) {
   return (
     <>
       {places.map(({ place, role }) => (
-        <span key={place.id} className={`place-label place-label--${role}`} title={place.schematic ? place.note : undefined}>
+        <span key={place.id} className={`place-label place-label--${role}`} title={place.schematic ? note(place) : undefined}>
           {name(place)}
           {place.schematic ? ' *' : ''}
         </span>
