@@ -152,11 +152,24 @@ export async function covered(font: Uint8Array, characters: string[]): Promise<S
   return new Set(characters.filter((c) => points.has(c.codePointAt(0)!)));
 }
 
+/** Chinese characters (hanja) in Korean text, as quoted from Chinese sources. */
+export const isHan = (c: string) => /\p{Script=Han}/u.test(c);
+
+/**
+ * The characters each subset carries: Korean text's hanja are drawn by the Chinese subset, which
+ * follows the Korean one in the Korean font stack (src/i18n/fonts.css), since the Korean source
+ * font's subset has Hangul only.
+ */
+export function subsetCharacters(language: 'zh' | 'ko'): string[] {
+  if (language === 'ko') return requiredCharacters('ko').filter((c) => !isHan(c));
+  return [...new Set([...requiredCharacters('zh'), ...requiredCharacters('ko').filter(isHan)])].sort();
+}
+
 async function main(): Promise<void> {
   const latin = readPackageFile(LATIN_FONT);
   let failed = false;
   for (const font of CJK_FONTS) {
-    const wanted = requiredCharacters(font.language);
+    const wanted = subsetCharacters(font.language);
     const byLatin = await covered(latin, wanted);
     const needed = wanted.filter((c) => !byLatin.has(c));
     const source = readPackageFile(font.source);

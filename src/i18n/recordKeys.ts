@@ -138,6 +138,12 @@ export function recordTexts(file: CampaignFile): Map<string, string> {
       for (const j of mission.jointFigures) add(recordKey.jointFigure(j.id), j.label);
     }
   }
+  // Figures for the whole campaign (not of one period): their labels, accounts and units likewise.
+  for (const m of file.metrics) {
+    add(recordKey.metric(m.key), m.label);
+    if (m.account) add(recordKey.account(m.account), m.account);
+    if (m.unit && slug(m.unit)) add(recordKey.unit(m.unit), m.unit);
+  }
   const routed = new Set(file.periods.flatMap((p) => p.missions.flatMap((m) => m.forces.flatMap((f) => f.route))));
   for (const place of file.places)
     if (place.kind !== 'waypoint' || routed.has(place.id)) add(recordKey.place(place.id), place.name);
