@@ -339,6 +339,19 @@ function flowMetrics(ctx: Ctx, plan: ForcePlan): { metric: Metric; periodId: str
   return found;
 }
 
+/** A figure the sources state, opening to its source and the curator's note. */
+function MetricItem({ metric, periodId, ctx }: { metric: Metric; periodId: string | null; ctx: Ctx }) {
+  const { rt, index, campaign } = ctx;
+  return (
+    <li>
+      <SourceNote source={metric.source} campaign={campaign} note={rt.note(metric)}>
+        <span className="stated__value">{formatMetricValue(metric)}</span>{' '}
+        {rt.metricLabel(periodId ? index.periods.get(periodId) : undefined, metric)}
+      </SourceNote>
+    </li>
+  );
+}
+
 function FlowDetails({ plan, ctx, titleId }: { plan: ForcePlan; ctx: Ctx; titleId: string }) {
   const { t, rt, index, campaign, language } = ctx;
   const { t: tc } = useTranslation('common');
@@ -381,12 +394,7 @@ function FlowDetails({ plan, ctx, titleId }: { plan: ForcePlan; ctx: Ctx; titleI
           <h3 className="stated__title">{t('details.sources')}</h3>
           <ul className="stated__list">
             {metrics.map(({ metric, periodId }) => (
-              <li key={metric.key}>
-                <SourceNote source={metric.source} campaign={campaign} note={rt.note(metric)}>
-                  <span className="stated__value">{formatMetricValue(metric)}</span>{' '}
-                  {rt.metricLabel(periodId ? index.periods.get(periodId) : undefined, metric)}
-                </SourceNote>
-              </li>
+              <MetricItem key={metric.key} metric={metric} periodId={periodId} ctx={ctx} />
             ))}
           </ul>
         </>
@@ -519,12 +527,7 @@ function LossDetails({ plan, n, ctx, titleId }: { plan: ForcePlan; n: number; ct
           {flowMetrics(ctx, plan)
             .filter(({ metric }) => /lost/.test(metric.key))
             .map(({ metric, periodId }) => (
-              <li key={metric.key}>
-                <SourceNote source={metric.source} campaign={campaign} note={rt.note(metric)}>
-                  <span className="stated__value">{formatMetricValue(metric)}</span>{' '}
-                  {rt.metricLabel(periodId ? index.periods.get(periodId) : undefined, metric)}
-                </SourceNote>
-              </li>
+              <MetricItem key={metric.key} metric={metric} periodId={periodId} ctx={ctx} />
             ))}
         </ul>
       )}

@@ -5,39 +5,17 @@
  * Korean campaign.
  */
 import { act, cleanup, render, screen, within } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { openCampaign, type Campaign } from '../../src/app/campaigns.ts';
 import { applyLanguage } from '../../src/i18n/i18n.ts';
 import { FiguresPanel } from '../../src/overlays/FiguresPanel.tsx';
 import { MissionLog } from '../../src/overlays/MissionLog.tsx';
 import { PeriodCard } from '../../src/overlays/PeriodCard.tsx';
 import { publish } from '../../src/overlays/live.ts';
-import { createClock } from '../../src/timeline/clock.ts';
 import { buildTimeline } from '../../src/timeline/events.ts';
-import { airborneAt, createFiguresNow, figuresAt, periodLostAt } from '../../src/timeline/periodFigures.ts';
+import { frameAt, loadCampaign, seconds } from '../shared/overlayFrames.ts';
 
-async function load(file: string): Promise<Campaign> {
-  const entry = await openCampaign({ file, read: async () => readFileSync(`data/${file}`, 'utf8') });
-  if (entry.status !== 'ready') throw new Error(entry.problems.join('\n'));
-  return entry.campaign;
-}
-const bigWeek = await load('big-week-1944.json');
-const korea = await load('korea-1951-strangle.json');
-const seconds = (c: Campaign, iso: string) => (Date.parse(iso) - c.plan.epochMs) / 1000;
-
-function frameAt(c: Campaign, t: number, periodId: string) {
-  const clock = createClock(0, 1e9);
-  clock.time = t;
-  return {
-    clock,
-    timeMs: c.plan.epochMs + t * 1000,
-    figures: figuresAt(c.figures, t, createFiguresNow(c.figures)),
-    periodId,
-    airborne: airborneAt(c.plan, t),
-    lost: periodLostAt(c.plan, periodId, t),
-  };
-}
+const bigWeek = await loadCampaign('big-week-1944.json');
+const korea = await loadCampaign('korea-1951-strangle.json');
 
 const speak = (language: 'en' | 'de' | 'zh' | 'ko') => act(() => applyLanguage(language));
 

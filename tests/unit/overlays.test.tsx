@@ -4,41 +4,19 @@
  * sources, a period with a recorded discrepancy and one with no claims.
  */
 import { act, cleanup, render, screen, within } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCampaign, type Campaign } from '../../src/app/campaigns.ts';
 import { countValue } from '../../src/records/counts.ts';
 import ChartsPanel from '../../src/overlays/ChartsPanel.tsx';
 import { FiguresPanel } from '../../src/overlays/FiguresPanel.tsx';
 import { MissionLog } from '../../src/overlays/MissionLog.tsx';
 import { PeriodCard } from '../../src/overlays/PeriodCard.tsx';
 import { publish } from '../../src/overlays/live.ts';
-import { createClock } from '../../src/timeline/clock.ts';
 import { buildTimeline } from '../../src/timeline/events.ts';
-import { airborneAt, createFiguresNow, figuresAt, periodLostAt } from '../../src/timeline/periodFigures.ts';
+import { periodLostAt } from '../../src/timeline/periodFigures.ts';
+import { frameAt, loadCampaign, seconds } from '../shared/overlayFrames.ts';
 import { periodTotals } from '../shared/recordTotals.ts';
 
-async function load(file: string): Promise<Campaign> {
-  const entry = await openCampaign({ file, read: async () => readFileSync(`data/${file}`, 'utf8') });
-  if (entry.status !== 'ready') throw new Error(entry.problems.join('\n'));
-  return entry.campaign;
-}
-const bigWeek = await load('big-week-1944.json');
-const seconds = (c: Campaign, iso: string) => (Date.parse(iso) - c.plan.epochMs) / 1000;
-
-/** What the frame loop publishes at `t`. */
-function frameAt(c: Campaign, t: number, periodId: string) {
-  const clock = createClock(0, 1e9);
-  clock.time = t;
-  return {
-    clock,
-    timeMs: c.plan.epochMs + t * 1000,
-    figures: figuresAt(c.figures, t, createFiguresNow(c.figures)),
-    periodId,
-    airborne: airborneAt(c.plan, t),
-    lost: periodLostAt(c.plan, periodId, t),
-  };
-}
+const bigWeek = await loadCampaign('big-week-1944.json');
 
 const dayTotal = (key: string) => document.querySelector(`[data-row="total"][data-cell="${key}"]`)?.textContent;
 
@@ -163,7 +141,7 @@ describe('the charts', () => {
   });
 
   it('draw the monthly figures of the Korean campaign with gaps where the text gives none', async () => {
-    const korea = await load('korea-1951-strangle.json');
+    const korea = await loadCampaign('korea-1951-strangle.json');
     render(<ChartsPanel campaign={korea} onClose={() => {}} />);
     const sorties = korea.records.periods.flatMap((p) => p.metrics.filter((m) => m.key === 'triangle-sorties'));
     const chart = screen.getByText(sorties[0]!.label, { exact: false, selector: 'figcaption' }).closest('figure')!;
