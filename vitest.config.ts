@@ -19,6 +19,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 240_000,
           hookTimeout: 120_000,
+          // A page under a software renderer on a loaded machine can take seconds per frame.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
           globalSetup: ['tests/e2e/globalSetup.ts'],
         },
       },
