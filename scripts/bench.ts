@@ -351,7 +351,8 @@ const round = (x: number | null | undefined, digits = 2) =>
 
 async function measureStress(size: number, drawOneInstance: boolean): Promise<Record<string, unknown>> {
   console.log(`stress: ${size} aircraft${drawOneInstance ? ', aircraft not rasterised' : ''}`);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  // No service worker: it would fetch the synthetic file itself, past the route below.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
   await page.addInitScript(instrumentFrames, { syncNames: SYNC_GL, drawOneInstance });
   const body = JSON.stringify(stressCampaign(size));
   await page.route(
