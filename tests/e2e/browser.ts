@@ -128,6 +128,12 @@ export async function sortie(page: Page): Promise<SortieState | null> {
   });
 }
 
+/** Stops the clock if it plays (the app starts playing unless motion is reduced). */
+export async function pause(page: Page): Promise<void> {
+  const play = page.locator('.scrubber__play');
+  if ((await play.getAttribute('data-playing')) === 'true') await play.click();
+}
+
 /** Waits until `window.__sortie.ready === true`; on timeout the error shows the last snapshot. */
 export async function waitForReady(page: Page, timeout = READY_TIMEOUT_MS): Promise<SortieState> {
   try {

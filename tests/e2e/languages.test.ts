@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { READY_TIMEOUT_MS, openApp, screenshot, sortie, waitForReady, type OpenedApp } from './browser';
+import { READY_TIMEOUT_MS, openApp, pause, screenshot, sortie, waitForReady, type OpenedApp } from './browser';
 
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
@@ -26,11 +26,6 @@ async function shoot(page: Page, name: string) {
     if (root) root.scrollLeft = 0;
   });
   await screenshot(page, name);
-}
-
-async function pause(page: Page) {
-  const play = page.locator('.scrubber__play');
-  if ((await play.getAttribute('data-playing')) === 'true') await play.click();
 }
 
 describe('the interface in German, Chinese and Korean', () => {

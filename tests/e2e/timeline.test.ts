@@ -9,7 +9,17 @@ import { formatMetricValue } from '../../src/overlays/FiguresPanel.tsx';
 import { loadCampaignText } from '../../src/records/load.ts';
 import type { CampaignFile } from '../../src/records/schema.ts';
 import { periodTotals } from '../shared/recordTotals.ts';
-import { nextFrames, openApp, overlayFigures, planSeconds, seekSlider, sortie, waitForReady, type OpenedApp } from './browser';
+import {
+  nextFrames,
+  openApp,
+  overlayFigures,
+  pause,
+  planSeconds,
+  seekSlider,
+  sortie,
+  waitForReady,
+  type OpenedApp,
+} from './browser';
 
 function records(file: string): CampaignFile {
   const loaded = loadCampaignText(file, readFileSync(new URL(`../../data/${file}`, import.meta.url), 'utf8'));
@@ -22,10 +32,6 @@ const korea = records('korea-1951-strangle.json');
 const sliderValue = (page: Page) =>
   page.getByRole('slider', { name: 'Time' }).evaluate((el: HTMLInputElement) => Number(el.value));
 const playing = async (page: Page) => (await page.locator('.scrubber__play').getAttribute('data-playing')) === 'true';
-
-async function pause(page: Page) {
-  if (await playing(page)) await page.getByRole('button', { name: 'Pause' }).click();
-}
 
 describe('the timeline of Big Week', () => {
   let app: OpenedApp;
